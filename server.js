@@ -1,0 +1,37 @@
+// Production entry: SvelteKit's adapter-node handler and socket.io on one http server.
+import { createServer } from 'node:http';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+process.env.DIALOGRAUM_ROOT ??= dirname(fileURLToPath(import.meta.url));
+
+const { handler } = await import('./build/handler.js');
+const { start, banner } = await import('./build/start.js');
+
+const server = createServer(handler);
+let app;
+try {
+	app = start(server);
+} catch (error) {
+	console.error(error instanceof Error ? error.message : error);
+	process.exit(1);
+}
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST ?? '0.0.0.0';
+server.listen(port, host, () => {
+	const address = server.address();
+	const shown = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+	const base = process.env.ORIGIN ?? `http://${shown}:${typeof address === 'object' && address ? address.port : port}`;
+	console.log(banner(app.runtime, base));
+});
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM']) {
+	process.on(signal, async () => {
+		if (closing) return;
+		closing = true;
+		await app.close();
+		process.exit(0);
+	});
+}

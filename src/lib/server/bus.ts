@@ -1,0 +1,36 @@
+import type { OfferTally } from '../realtime/contract';
+
+/** Past-tense facts that contexts publish after their transaction has committed. */
+export type DomainEvents = {
+	voteCast: { eventId: number; stationId: number; tally: OfferTally };
+};
+
+type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void;
+
+export type Bus = {
+	publish<K extends keyof DomainEvents>(name: K, payload: DomainEvents[K]): void;
+	/** Returns the function that ends the subscription. */
+	subscribe<K extends keyof DomainEvents>(name: K, listener: Listener<K>): () => void;
+};
+
+export function createBus(): Bus {
+	const listeners = new Map<keyof DomainEvents, Set<Listener<never>>>();
+	return {
+		publish(name, payload) {
+			for (const listener of listeners.get(name) ?? []) {
+				try {
+					(listener as Listener<typeof name>)(payload);
+				} catch (error) {
+					// A failing subscriber must not undo or fail the write that already committed.
+					console.error(`[bus] Fehler in einem Abonnenten von "${name}":`, error);
+				}
+			}
+		},
+		subscribe(name, listener) {
+			const set = listeners.get(name) ?? new Set();
+			listeners.set(name, set);
+			set.add(listener as Listener<never>);
+			return () => set.delete(listener as Listener<never>);
+		}
+	};
+}

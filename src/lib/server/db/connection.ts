@@ -1,0 +1,57 @@
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export type Connection = { db: Db; sqlite: Database.Database; path: string };
+
+/** Thrown when the database can't be opened or migrated; the message says what to do. */
+export class DatabaseStartError extends Error {
+	override name = 'DatabaseStartError';
+}
+
+/** Accepts a plain path or a `file:` URL, as DATABASE_URL is often written. */
+export function databasePath(databaseUrl: string): string {
+	const path = databaseUrl.startsWith('file:') ? databaseUrl.slice('file:'.length) : databaseUrl;
+	return path === ':memory:' ? path : resolve(path);
+}
+
+/** Opens the SQLite file (WAL, foreign keys on) and applies every pending migration. */
+export function openDatabase(databaseUrl: string, migrationsFolder: string): Connection {
+	const path = databasePath(databaseUrl);
+	let sqlite: Database.Database;
+	try {
+		if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+		sqlite = new Database(path);
+		sqlite.pragma('journal_mode = WAL');
+		sqlite.pragma('synchronous = NORMAL');
+		sqlite.pragma('foreign_keys = ON');
+		sqlite.pragma('busy_timeout = 5000');
+	} catch (error) {
+		throw new DatabaseStartError(
+			`Die Datenbank "${path}" kann nicht geöffnet werden (${reason(error)}). ` +
+				'Prüfen Sie DATABASE_URL und ob der Ordner existiert und beschreibbar ist.',
+			{ cause: error }
+		);
+	}
+	const db = drizzle(sqlite, { schema });
+	try {
+		migrate(db, { migrationsFolder });
+	} catch (error) {
+		sqlite.close();
+		throw new DatabaseStartError(
+			`Die Datenbank "${path}" konnte nicht auf den aktuellen Stand gebracht werden (${reason(error)}). ` +
+				'Stellen Sie eine Sicherung wieder her oder wenden Sie sich an den Betrieb.',
+			{ cause: error }
+		);
+	}
+	return { db, sqlite, path };
+}
+
+function reason(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}

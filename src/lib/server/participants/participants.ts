@@ -1,0 +1,20 @@
+import { and, count, eq } from 'drizzle-orm';
+import type { Db } from '../db/connection';
+import { participant } from '../db/schema';
+
+/** Registers the device's anonymous identity for the event (once) and returns its row id. */
+export function enterEvent(db: Db, eventId: number, publicId: string): number {
+	db.insert(participant).values({ eventId, publicId }).onConflictDoNothing().run();
+	const row = db
+		.select({ id: participant.id })
+		.from(participant)
+		.where(and(eq(participant.eventId, eventId), eq(participant.publicId, publicId)))
+		.get();
+	if (!row) throw new Error(`participant ${publicId} of event ${eventId} vanished after insert`);
+	return row.id;
+}
+
+/** Distinct devices that took part in the event (people visit many tables). */
+export function countParticipants(db: Db, eventId: number): number {
+	return db.select({ n: count() }).from(participant).where(eq(participant.eventId, eventId)).get()?.n ?? 0;
+}

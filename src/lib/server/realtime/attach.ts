@@ -1,0 +1,66 @@
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { Runtime } from '../runtime';
+import { createFanout } from './fanout';
+import { registerParticipantHandlers } from './participant-handlers';
+import { createPresence } from './presence';
+import { registerProjectorHandlers } from './projector-handlers';
+import type { AppServer } from './types';
+
+export type Realtime = { io: AppServer; close(): Promise<void> };
+
+/** Attaches the one socket.io server to an http server (Vite in dev, adapter-node in production). */
+export function attachRealtime(httpServer: HttpServer, runtime: Runtime): Realtime {
+	const io: AppServer = new Server(httpServer, {
+		serveClient: false,
+		// Leave other upgrade requests (Vite's HMR socket in dev) alone.
+		destroyUpgrade: false,
+		maxHttpBufferSize: 32 * 1024,
+		pingInterval: 20_000,
+		pingTimeout: 20_000,
+		connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
+		allowRequest: (req, callback) => {
+			const allowed = isSameOrigin(req.headers, runtime.config.origin);
+			callback(allowed ? null : 'Anfragen von fremden Seiten sind nicht erlaubt.', allowed);
+		}
+	});
+
+	const fanout = createFanout(io, (eventId) => presence.count(eventId));
+	const presence = createPresence((eventId) => fanout.presenceChanged(eventId));
+	const unsubscribe = runtime.bus.subscribe('voteCast', ({ eventId, tally }) => fanout.tallyChanged(eventId, tally));
+
+	io.on('connection', (socket) => {
+		// A recovered connection comes back with its rooms and data: count the person again.
+		const { role, eventId, publicId } = socket.data;
+		if (socket.recovered && role === 'participant' && eventId && publicId) presence.add(eventId, publicId);
+
+		registerParticipantHandlers(socket, runtime, presence);
+		registerProjectorHandlers(socket, runtime, presence);
+
+		socket.on('disconnect', () => {
+			const { role, eventId, publicId } = socket.data;
+			if (role === 'participant' && eventId && publicId) presence.remove(eventId, publicId);
+		});
+	});
+
+	return {
+		io,
+		close: async () => {
+			unsubscribe();
+			fanout.stop();
+			await io.close();
+		}
+	};
+}
+
+/** Browsers send an Origin header; it must match this server (or ORIGIN when set). */
+function isSameOrigin(headers: Record<string, string | string[] | undefined>, origin: string | undefined): boolean {
+	const from = headers.origin;
+	if (typeof from !== 'string') return true; // not a browser: no cross-site risk
+	if (origin) return from === origin;
+	try {
+		return new URL(from).host === headers.host;
+	} catch {
+		return false;
+	}
+}

@@ -1,0 +1,53 @@
+import type { OfferTally } from '../../realtime/contract';
+import { aggregateRooms } from './rooms';
+import type { AppServer } from './types';
+
+type Pending = { tallies: Map<number, OfferTally>; presence: boolean; timer?: NodeJS.Timeout; lastFlush: number };
+
+/**
+ * Coalesces live aggregates per event: at most one message per kind every `intervalMs`,
+ * carrying only the latest tally of each offer that changed. The first change after a quiet
+ * period goes out at once, so a single vote reaches the projector without delay.
+ */
+export function createFanout(io: AppServer, presenceCount: (eventId: number) => number, intervalMs = 100) {
+	const pending = new Map<number, Pending>();
+
+	function flush(eventId: number) {
+		const p = pending.get(eventId);
+		if (!p) return;
+		p.timer = undefined;
+		p.lastFlush = Date.now();
+		const to = io.to(aggregateRooms(eventId));
+		if (p.tallies.size > 0) {
+			to.emit('tallies:changed', { tallies: [...p.tallies.values()] });
+			p.tallies.clear();
+		}
+		if (p.presence) {
+			to.emit('presence:changed', { participants: presenceCount(eventId) });
+			p.presence = false;
+		}
+	}
+
+	function schedule(eventId: number): Pending {
+		let p = pending.get(eventId);
+		if (!p) pending.set(eventId, (p = { tallies: new Map(), presence: false, lastFlush: 0 }));
+		if (!p.timer) {
+			const wait = Math.max(0, p.lastFlush + intervalMs - Date.now());
+			p.timer = setTimeout(() => flush(eventId), wait);
+		}
+		return p;
+	}
+
+	return {
+		tallyChanged(eventId: number, tally: OfferTally) {
+			schedule(eventId).tallies.set(tally.offerId, tally);
+		},
+		presenceChanged(eventId: number) {
+			schedule(eventId).presence = true;
+		},
+		stop() {
+			for (const p of pending.values()) clearTimeout(p.timer);
+			pending.clear();
+		}
+	};
+}

@@ -1,0 +1,47 @@
+import * as v from 'valibot';
+import {
+	clientEventSchemas,
+	type Ack,
+	type ClientEvent,
+	type ClientEventResults,
+	type ClientPayload
+} from '../../realtime/contract';
+import { DomainError } from '../errors';
+import type { AppSocket } from './types';
+
+type Run<E extends ClientEvent> = (payload: ClientPayload<E>) => ClientEventResults[E] | Promise<ClientEventResults[E]>;
+
+/**
+ * Registers a handler that validates the payload against the contract's schema and always
+ * acknowledges: with the result, or with a German error and nothing written.
+ */
+export function handle<E extends ClientEvent>(socket: AppSocket, name: E, run: Run<E>): void {
+	const listener = async (payload: unknown, ack: unknown) => {
+		if (typeof ack !== 'function') return; // every client event expects an acknowledgement
+		const respond = ack as (result: Ack<ClientEventResults[E]>) => void;
+		const parsed = v.safeParse(clientEventSchemas[name], payload);
+		if (!parsed.success) {
+			respond({ ok: false, error: { code: 'invalid', message: invalidMessage(parsed.issues) } });
+			return;
+		}
+		try {
+			respond({ ok: true, data: await run(parsed.output as ClientPayload<E>) });
+		} catch (error) {
+			if (error instanceof DomainError) {
+				respond({ ok: false, error: { code: error.code, message: error.message } });
+				return;
+			}
+			console.error(`[realtime] "${name}" fehlgeschlagen:`, error);
+			respond({
+				ok: false,
+				error: { code: 'server', message: 'Das hat nicht geklappt. Bitte versuchen Sie es gleich noch einmal.' }
+			});
+		}
+	};
+	socket.on(name, listener as never);
+}
+
+function invalidMessage(issues: readonly v.BaseIssue<unknown>[]): string {
+	const field = v.getDotPath(issues[0]!);
+	return `Die Eingabe ist ungültig${field ? ` (Feld „${field}“)` : ''}. Bitte laden Sie die Seite neu.`;
+}

@@ -1,0 +1,27 @@
+import { findEventByDisplayToken } from '../events/queries';
+import { DomainError } from '../errors';
+import type { Runtime } from '../runtime';
+import { eventTallies } from '../voting/voting';
+import { handle } from './handle';
+import type { Presence } from './presence';
+import { rooms } from './rooms';
+import type { AppSocket } from './types';
+
+export function registerProjectorHandlers(socket: AppSocket, runtime: Runtime, presence: Presence) {
+	handle(socket, 'projector:join', async ({ token }) => {
+		const event = findEventByDisplayToken(runtime.db, token);
+		if (!event) {
+			throw new DomainError('forbidden', 'Dieser Anzeige-Link ist ungültig oder wurde zurückgezogen. Bitte öffnen Sie den aktuellen Link.');
+		}
+		if (socket.data.role === 'participant') {
+			throw new DomainError('forbidden', 'Diese Verbindung gehört zu einer teilnehmenden Person.');
+		}
+		socket.data = { role: 'projector', eventId: event.id };
+		await socket.join(rooms.projector(event.id));
+		return {
+			eventId: event.id,
+			tallies: eventTallies(runtime.db, event.id),
+			participants: presence.count(event.id)
+		};
+	});
+}

@@ -1,0 +1,37 @@
+import { createBus, type Bus } from './bus';
+import type { Config } from './config';
+import { openDatabase, type Db } from './db/connection';
+import { loadDemoIfEmpty } from './demo/load-demo';
+import type Database from 'better-sqlite3';
+
+/** Everything a request or socket handler needs: the database and the domain event bus. */
+export type Runtime = {
+	db: Db;
+	sqlite: Database.Database;
+	bus: Bus;
+	config: Config;
+	close(): void;
+};
+
+export function createRuntime(config: Config): Runtime {
+	const { db, sqlite } = openDatabase(config.databaseUrl, config.migrationsFolder);
+	if (config.loadDemo) loadDemoIfEmpty(db);
+	return { db, sqlite, bus: createBus(), config, close: () => sqlite.close() };
+}
+
+// SvelteKit's server bundle and the socket.io server are separate module instances
+// (in dev through Vite, in production through two bundles); they share the runtime here.
+const KEY = Symbol.for('dialograum.runtime');
+type Slot = { [KEY]?: Runtime };
+
+export function installRuntime(runtime: Runtime | undefined): void {
+	(globalThis as Slot)[KEY] = runtime;
+}
+
+export function useRuntime(): Runtime {
+	const runtime = (globalThis as Slot)[KEY];
+	if (!runtime) {
+		throw new Error('dialograum ist nicht gestartet: starten Sie die App mit `npm start` oder `npm run dev`.');
+	}
+	return runtime;
+}

@@ -1,0 +1,39 @@
+import type { Server as HttpServer } from 'node:http';
+import { configFromEnv } from './config';
+import { listEvents } from './events/queries';
+import { attachRealtime } from './realtime/attach';
+import { createRuntime, installRuntime, type Runtime } from './runtime';
+
+export type App = { runtime: Runtime; close(): Promise<void> };
+
+/**
+ * Starts dialograum on an http server: opens and migrates the database, loads the demo
+ * on an empty one, and attaches socket.io. Used by the Vite plugin (dev, preview) and server.js.
+ */
+export function start(httpServer: HttpServer, env: NodeJS.ProcessEnv = process.env): App {
+	const runtime = createRuntime(configFromEnv(env));
+	installRuntime(runtime);
+	const realtime = attachRealtime(httpServer, runtime);
+	return {
+		runtime,
+		close: async () => {
+			await realtime.close();
+			installRuntime(undefined);
+			runtime.close();
+		}
+	};
+}
+
+/** The lines printed at start-up: where participants and the projector go. */
+export function banner(runtime: Runtime, baseUrl: string): string {
+	const lines = [`dialograum läuft: ${baseUrl}`];
+	for (const event of listEvents(runtime.db)) {
+		lines.push(
+			'',
+			`  ${event.title} (${event.date})`,
+			`    Teilnehmende:  ${baseUrl}/${event.joinCode}`,
+			`    Beamer:        ${baseUrl}/beamer/${event.displayToken}`
+		);
+	}
+	return lines.join('\n');
+}

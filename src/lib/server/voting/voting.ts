@@ -1,0 +1,100 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Answer, OfferTally, OwnVote } from '../../realtime/contract';
+import type { Bus } from '../bus';
+import type { Db } from '../db/connection';
+import { event, offer, station, vote, voteSubmission } from '../db/schema';
+import { DomainError } from '../errors';
+
+export type CastVoteInput = {
+	eventId: number;
+	participantId: number;
+	clientId: string;
+	offerId: number;
+	answer: Answer;
+};
+
+/**
+ * Casts or changes a participant's vote on an offer. Commits in one transaction before it
+ * returns; a submission whose client id was already stored changes nothing and returns as before.
+ * After the commit it publishes `voteCast` with the offer's new tally.
+ */
+export function castVote(deps: { db: Db; bus: Bus }, input: CastVoteInput): OwnVote {
+	const result = deps.db.transaction((tx) => {
+		const earlier = tx
+			.select({ answer: voteSubmission.answer, offerId: vote.offerId, participantId: vote.participantId })
+			.from(voteSubmission)
+			.innerJoin(vote, eq(vote.id, voteSubmission.voteId))
+			.where(eq(voteSubmission.clientId, input.clientId))
+			.get();
+		if (earlier) {
+			if (earlier.participantId !== input.participantId || earlier.offerId !== input.offerId) {
+				throw new DomainError('invalid', 'Diese Einsendung wurde schon für etwas anderes verwendet. Bitte laden Sie die Seite neu.');
+			}
+			return { stored: { offerId: earlier.offerId, answer: earlier.answer }, published: undefined };
+		}
+
+		const target = tx
+			.select({ stationId: station.id, worldCafeOpen: event.worldCafeOpen })
+			.from(offer)
+			.innerJoin(station, eq(station.id, offer.stationId))
+			.innerJoin(event, eq(event.id, station.eventId))
+			.where(and(eq(offer.id, input.offerId), eq(station.eventId, input.eventId)))
+			.get();
+		if (!target) {
+			throw new DomainError('not-found', 'Dieses Angebot gibt es bei dieser Veranstaltung nicht. Bitte laden Sie die Seite neu.');
+		}
+		if (!target.worldCafeOpen) {
+			throw new DomainError('phase-closed', 'Das World-Café ist gerade geschlossen. Ihre Antwort wurde nicht gespeichert.');
+		}
+
+		const now = new Date();
+		const { id: voteId } = tx
+			.insert(vote)
+			.values({ offerId: input.offerId, participantId: input.participantId, answer: input.answer, updatedAt: now })
+			.onConflictDoUpdate({
+				target: [vote.participantId, vote.offerId],
+				set: { answer: input.answer, updatedAt: now }
+			})
+			.returning({ id: vote.id })
+			.get();
+		tx.insert(voteSubmission)
+			.values({ clientId: input.clientId, voteId, answer: input.answer, receivedAt: now })
+			.run();
+
+		return {
+			stored: { offerId: input.offerId, answer: input.answer },
+			published: { stationId: target.stationId, tally: offerTally(tx, input.offerId) }
+		};
+	});
+
+	if (result.published) deps.bus.publish('voteCast', { eventId: input.eventId, ...result.published });
+	return result.stored;
+}
+
+const yesCount = sql<number>`coalesce(sum(${vote.answer} = 'yes'), 0)`;
+const noCount = sql<number>`coalesce(sum(${vote.answer} = 'no'), 0)`;
+
+export function offerTally(db: Pick<Db, 'select'>, offerId: number): OfferTally {
+	const row = db.select({ yes: yesCount, no: noCount }).from(vote).where(eq(vote.offerId, offerId)).get();
+	return { offerId, yes: row?.yes ?? 0, no: row?.no ?? 0 };
+}
+
+/** Ja/Nein counts of every offer of the event that has votes. */
+export function eventTallies(db: Db, eventId: number): OfferTally[] {
+	return db
+		.select({ offerId: vote.offerId, yes: yesCount, no: noCount })
+		.from(vote)
+		.innerJoin(offer, eq(offer.id, vote.offerId))
+		.innerJoin(station, eq(station.id, offer.stationId))
+		.where(eq(station.eventId, eventId))
+		.groupBy(vote.offerId)
+		.all();
+}
+
+export function votesOfParticipant(db: Db, participantId: number): OwnVote[] {
+	return db
+		.select({ offerId: vote.offerId, answer: vote.answer })
+		.from(vote)
+		.where(eq(vote.participantId, participantId))
+		.all();
+}
