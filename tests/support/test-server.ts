@@ -1,0 +1,45 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { io as connectClient, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/contract';
+import { start } from '$lib/server/start';
+import { tempDir } from './temp-dir';
+
+export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * The real thing on loopback: a SQLite file in a temp dir, the demo loaded,
+ * socket.io attached to an http server by the same `start` the app uses.
+ */
+export async function startTestServer(env: NodeJS.ProcessEnv = {}) {
+	const dir = tempDir();
+	const httpServer = createServer();
+	const app = start(httpServer, { DATABASE_URL: dir.file('test.db'), ...env });
+	await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
+	const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+	const clients: TestClient[] = [];
+
+	return {
+		url,
+		runtime: app.runtime,
+		db: app.runtime.db,
+		sqlite: app.runtime.sqlite,
+		/** A connected socket.io client (websocket transport), closed with the server. */
+		async client(): Promise<TestClient> {
+			const socket: TestClient = connectClient(url, { transports: ['websocket'], reconnection: false });
+			clients.push(socket);
+			await new Promise<void>((resolve, reject) => {
+				socket.once('connect', resolve);
+				socket.once('connect_error', reject);
+			});
+			return socket;
+		},
+		async close() {
+			clients.forEach((c) => c.disconnect());
+			await app.close();
+			dir.remove();
+		}
+	};
+}
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
