@@ -4,6 +4,10 @@ declare global {
 		interface Error {
 			message: string;
 		}
+		interface Locals {
+			/** Set by hooks.server.ts from the session cookie. */
+			user: import('$lib/server/auth/users').User | undefined;
+		}
 	}
 }
 

@@ -163,7 +163,12 @@ describe('the projector', () => {
 
 		expect(ack).toEqual({
 			ok: true,
-			data: { eventId: demo.id, tallies: [{ offerId: demo.offers[0]!.id, yes: 0, no: 1 }], participants: 1 }
+			data: {
+				eventId: demo.id,
+				phases: { worldCafeOpen: true, feedbackOpen: false },
+				tallies: [{ offerId: demo.offers[0]!.id, yes: 0, no: 1 }],
+				presence: { connected: 1, total: 1 }
+			}
 		});
 	});
 
@@ -171,15 +176,17 @@ describe('the projector', () => {
 		const wall = await projector();
 		const id = randomUUID();
 		const counts: number[] = [];
-		wall.on('presence:changed', ({ participants }) => counts.push(participants));
+		wall.on('presence:changed', ({ connected }) => counts.push(connected));
 
 		const tab1 = await participant(id);
-		await participant(id);
+		const tab2 = await participant(id);
 		await participant();
 		await expect.poll(() => counts.at(-1)).toBe(2);
 		tab1.disconnect();
 		await new Promise((r) => setTimeout(r, 250));
 		expect(counts.at(-1)).toBe(2);
+		tab2.disconnect();
+		await expect.poll(() => counts.at(-1)).toBe(1);
 	});
 
 	it('coalesces a burst of votes into few messages carrying the latest tallies', async () => {

@@ -1,19 +1,26 @@
 import type { Ack, AckError, ClientEvent, ClientEventResults, ClientPayload } from '$lib/realtime/contract';
 import { deviceStorage } from './device';
 
-/** Events a participant submits; each payload carries its own client-made id. */
-export type SubmissionEvent = Extract<ClientEvent, 'vote:cast'>;
+/** What a participant submits. Each submission is kept on the device until the server acknowledged it. */
+export type SubmissionEvent = Exclude<ClientEvent, 'participant:join' | 'projector:join'>;
 
-export type Submission<E extends SubmissionEvent = SubmissionEvent> = {
-	event: E;
-	payload: ClientPayload<E> & { clientId: string };
-	/** Submissions with the same key replace each other while still unsent (e.g. one offer's vote). */
-	key: string;
-};
+export type Submission = {
+	[E in SubmissionEvent]: {
+		/** Made on the device; also the server's idempotency key where the payload has a `clientId`. */
+		id: string;
+		event: E;
+		payload: ClientPayload<E>;
+		/** Unsent submissions with the same key are replaced by a newer one (e.g. one offer's vote). */
+		key?: string;
+	};
+}[SubmissionEvent];
 
 type Listener = {
 	stored(submission: Submission, result: ClientEventResults[SubmissionEvent]): void;
+	/** Refused for good: the submission is dropped. */
 	rejected(submission: Submission, error: AckError): void;
+	/** Refused for now (busy server, rate limit): it stays and is sent again shortly. */
+	delayed(error: AckError): void;
 	changed(): void;
 };
 
@@ -45,9 +52,9 @@ export class Outbox {
 	}
 
 	add(submission: Submission): void {
-		this.#items = this.#items.filter(
-			(s) => s.key !== submission.key || s.payload.clientId === this.#inFlight
-		);
+		if (submission.key) {
+			this.#items = this.#items.filter((s) => s.key !== submission.key || s.id === this.#inFlight);
+		}
 		this.#items.push(submission);
 		this.#persist();
 		void this.flush();
@@ -60,8 +67,7 @@ export class Outbox {
 		try {
 			while (this.#items.length > 0 && this.ready()) {
 				const next = this.#items[0]!;
-				this.#inFlight = next.payload.clientId;
-				this.listener.changed();
+				this.#inFlight = next.id;
 				let ack: Ack<ClientEventResults[SubmissionEvent]>;
 				try {
 					ack = await this.send(next);
@@ -75,6 +81,7 @@ export class Outbox {
 					this.listener.stored(next, ack.data);
 				} else if (RETRY.has(ack.error.code)) {
 					this.#retry = setTimeout(() => void this.flush(), RETRY_DELAY_MS);
+					this.listener.delayed(ack.error);
 					break;
 				} else {
 					this.#remove(next);
@@ -92,7 +99,7 @@ export class Outbox {
 	}
 
 	#remove(submission: Submission) {
-		this.#items = this.#items.filter((s) => s.payload.clientId !== submission.payload.clientId);
+		this.#items = this.#items.filter((s) => s.id !== submission.id);
 		this.#persist();
 	}
 

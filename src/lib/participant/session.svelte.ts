@@ -1,24 +1,29 @@
 import { SvelteMap } from 'svelte/reactivity';
 import { connect, type AppClientSocket } from '$lib/client/socket';
-import type { Answer } from '$lib/realtime/contract';
+import type { Answer, ClientEventResults, OwnCard, OwnFeedback, OwnVote, Phases } from '$lib/realtime/contract';
 import { deviceStorage, newId, participantId } from './device';
-import { Outbox, type Submission } from './outbox';
+import { Outbox, type Submission, type SubmissionEvent } from './outbox';
 
 export type Connection = 'connecting' | 'online' | 'offline';
-/** What the person sees next to an answer: stored, on its way, or waiting for the network. */
+/** What the person sees next to an entry: stored, on its way, or waiting for the network. */
 export type DeliveryState = 'saved' | 'sending' | 'waiting';
+export type CardView = OwnCard & { delivery: DeliveryState };
+export type FeedbackView = OwnFeedback & { delivery: DeliveryState };
+
+type Saved = { votes: [number, Answer][]; cards: OwnCard[]; feedback: OwnFeedback[] };
 
 const ACK_TIMEOUT_MS = 8000;
 
-/** A participant's live session at one event: connection, own answers and what is still unsent. */
+/** A participant's live session at one event: connection, phases, own entries and what is still unsent. */
 export class ParticipantSession {
 	connection = $state<Connection>('connecting');
-	worldCafeOpen = $state(true);
-	feedbackOpen = $state(false);
+	phases = $state<Phases>({ worldCafeOpen: true, feedbackOpen: false });
 	/** The last refusal or problem, in German, for a live region. */
 	notice = $state<string | undefined>(undefined);
 
-	#saved = new SvelteMap<number, Answer>();
+	#votes = new SvelteMap<number, Answer>();
+	#cards = new SvelteMap<string, OwnCard>();
+	#feedback = new SvelteMap<string, OwnFeedback>();
 	#pending = $state<readonly Submission[]>([]);
 	#joined = false;
 	#socket: AppClientSocket;
@@ -29,19 +34,15 @@ export class ParticipantSession {
 		private readonly eventId: number,
 		private readonly code: string
 	) {
-		for (const [offerId, answer] of deviceStorage.read<[number, Answer][]>(this.#key('votes'), [])) {
-			this.#saved.set(offerId, answer);
-		}
+		this.#restore(deviceStorage.read<Saved>(this.#key('saved'), { votes: [], cards: [], feedback: [] }));
 		this.#outbox = new Outbox(
 			this.#key('outbox'),
-			(s) => this.#socket.timeout(ACK_TIMEOUT_MS).emitWithAck(s.event, s.payload),
+			(s) => this.#socket.timeout(ACK_TIMEOUT_MS).emitWithAck(s.event, s.payload as never),
 			() => this.#joined && this.#socket.connected,
 			{
-				stored: (_, vote) => {
-					this.#saved.set(vote.offerId, vote.answer);
-					this.#persistSaved();
-				},
+				stored: (s, result) => this.#stored(s, result),
 				rejected: (_, error) => (this.notice = error.message),
+				delayed: (error) => (this.notice = error.code === 'rate-limited' ? error.message : undefined),
 				changed: () => (this.#pending = [...this.#outbox.items])
 			}
 		);
@@ -53,43 +54,118 @@ export class ParticipantSession {
 			this.#joined = false;
 			this.connection = 'offline';
 		});
-		this.#listen(window, 'offline', () => {
+		this.#socket.on('phases:changed', (phases) => (this.phases = phases));
+		this.#listen('offline', () => {
 			// The phone knows before socket.io's heartbeat does.
 			this.connection = 'offline';
 			this.#socket.disconnect();
 		});
-		this.#listen(window, 'online', () => this.#socket.connect());
-	}
-
-	/** The answer shown for an offer: the latest one the person gave, sent or not. */
-	answerOf(offerId: number): Answer | undefined {
-		const pending = this.#latestPending(offerId);
-		return pending ? pending.payload.answer : this.#saved.get(offerId);
-	}
-
-	deliveryOf(offerId: number): DeliveryState | undefined {
-		const pending = this.#latestPending(offerId);
-		if (!pending) return this.#saved.has(offerId) ? 'saved' : undefined;
-		return this.connection === 'online' ? 'sending' : 'waiting';
+		this.#listen('online', () => this.#socket.connect());
 	}
 
 	get unsent(): number {
 		return this.#pending.length;
 	}
 
+	/** The answer shown for an offer: the latest one the person gave, sent or not. */
+	answerOf(offerId: number): Answer | undefined {
+		const pending = this.#latest('vote:cast', (p) => p.offerId === offerId);
+		return pending ? pending.payload.answer : this.#votes.get(offerId);
+	}
+
+	deliveryOf(offerId: number): DeliveryState | undefined {
+		if (this.#latest('vote:cast', (p) => p.offerId === offerId)) return this.#inTransit();
+		return this.#votes.has(offerId) ? 'saved' : undefined;
+	}
+
+	/** The person's own cards at a station, with corrections and withdrawals not yet sent applied. */
+	cardsAt(stationId: number): CardView[] {
+		const cards = new Map<string, CardView>();
+		for (const c of this.#cards.values()) if (c.stationId === stationId) cards.set(c.cardId, { ...c, delivery: 'saved' });
+		for (const s of this.#pending) {
+			if (s.event === 'card:submit' && s.payload.stationId === stationId) {
+				const { clientId, ...rest } = s.payload;
+				cards.set(clientId, { cardId: clientId, ...rest, delivery: this.#inTransit() });
+			} else if (s.event === 'card:edit' && cards.has(s.payload.cardId)) {
+				cards.set(s.payload.cardId, { ...cards.get(s.payload.cardId)!, text: s.payload.text, delivery: this.#inTransit() });
+			} else if (s.event === 'card:withdraw') {
+				cards.delete(s.payload.cardId);
+			}
+		}
+		return [...cards.values()];
+	}
+
+	get feedbackEntries(): FeedbackView[] {
+		const entries: FeedbackView[] = [...this.#feedback.values()].map((f) => ({ ...f, delivery: 'saved' }));
+		for (const s of this.#pending) {
+			if (s.event === 'feedback:submit' && !this.#feedback.has(s.payload.clientId)) {
+				entries.push({ ...s.payload, delivery: this.#inTransit() });
+			}
+		}
+		return entries;
+	}
+
+	/** Whether the person answered anything at this station (a vote or a card). */
+	hasAnswered(station: { id: number; offers: { id: number }[] }): boolean {
+		return station.offers.some((o) => this.answerOf(o.id) !== undefined) || this.cardsAt(station.id).length > 0;
+	}
+
 	vote(offerId: number, answer: Answer): void {
-		this.notice = undefined;
-		this.#outbox.add({
-			event: 'vote:cast',
-			key: `vote:${offerId}`,
-			payload: { clientId: newId(), offerId, answer }
-		});
+		this.#submit({ id: newId(), event: 'vote:cast', key: `vote:${offerId}`, payload: { clientId: newId(), offerId, answer } });
+	}
+
+	submitCard(stationId: number, promptId: number, text: string): void {
+		const clientId = newId();
+		this.#submit({ id: clientId, event: 'card:submit', payload: { clientId, stationId, promptId, text } });
+	}
+
+	editCard(cardId: string, text: string): void {
+		this.#submit({ id: newId(), event: 'card:edit', key: `edit:${cardId}`, payload: { cardId, text } });
+	}
+
+	withdrawCard(cardId: string): void {
+		this.#submit({ id: newId(), event: 'card:withdraw', payload: { cardId } });
+	}
+
+	submitFeedback(text: string): void {
+		const clientId = newId();
+		this.#submit({ id: clientId, event: 'feedback:submit', payload: { clientId, text } });
 	}
 
 	destroy(): void {
 		this.#outbox.dispose();
 		this.#teardown.forEach((fn) => fn());
 		this.#socket.disconnect();
+	}
+
+	#submit(submission: Submission) {
+		this.notice = undefined;
+		this.#outbox.add(submission);
+	}
+
+	#stored(s: Submission, result: ClientEventResults[SubmissionEvent]) {
+		switch (s.event) {
+			case 'vote:cast': {
+				const vote = result as OwnVote;
+				this.#votes.set(vote.offerId, vote.answer);
+				break;
+			}
+			case 'card:submit':
+			case 'card:edit': {
+				const card = result as OwnCard;
+				this.#cards.set(card.cardId, card);
+				break;
+			}
+			case 'card:withdraw':
+				this.#cards.delete(s.payload.cardId);
+				break;
+			case 'feedback:submit': {
+				const entry = result as OwnFeedback;
+				this.#feedback.set(entry.clientId, entry);
+				break;
+			}
+		}
+		this.#persist();
 	}
 
 	async #join() {
@@ -102,38 +178,55 @@ export class ParticipantSession {
 				this.notice = ack.error.message;
 				return;
 			}
-			// The server's record is the truth; answers still in the outbox are shown on top of it.
-			this.#saved.clear();
-			for (const v of ack.data.votes) this.#saved.set(v.offerId, v.answer);
-			this.#persistSaved();
-			this.worldCafeOpen = ack.data.worldCafeOpen;
-			this.feedbackOpen = ack.data.feedbackOpen;
+			// The server's record is the truth; what is still in the outbox is shown on top of it.
+			this.#restore({
+				votes: ack.data.votes.map((v: OwnVote): [number, Answer] => [v.offerId, v.answer]),
+				cards: ack.data.cards,
+				feedback: ack.data.feedback
+			});
+			this.#persist();
+			this.phases = ack.data.phases;
 			this.#joined = true;
 			this.connection = 'online';
 			void this.#outbox.flush();
 		} catch {
-			// no answer in time: socket.io reconnects and we join again on `connect`
-			if (this.#socket.connected) setTimeout(() => this.#socket.connected && void this.#join(), 2000);
+			// No answer in time. If still connected, ask again; otherwise `connect` will.
+			setTimeout(() => this.#socket.connected && !this.#joined && void this.#join(), 2000);
 		}
 	}
 
-	#latestPending(offerId: number): Submission | undefined {
+	#inTransit(): DeliveryState {
+		return this.connection === 'online' ? 'sending' : 'waiting';
+	}
+
+	#latest<E extends SubmissionEvent>(event: E, match: (payload: Extract<Submission, { event: E }>['payload']) => boolean) {
 		for (let i = this.#pending.length - 1; i >= 0; i--) {
-			if (this.#pending[i]!.payload.offerId === offerId) return this.#pending[i];
+			const s = this.#pending[i]!;
+			if (s.event === event && match(s.payload as never)) return s as Extract<Submission, { event: E }>;
 		}
 		return undefined;
 	}
 
-	#persistSaved() {
-		deviceStorage.write(this.#key('votes'), [...this.#saved]);
+	#restore(saved: Saved) {
+		this.#votes.clear();
+		for (const [offerId, answer] of saved.votes) this.#votes.set(offerId, answer);
+		this.#cards.clear();
+		for (const c of saved.cards) this.#cards.set(c.cardId, c);
+		this.#feedback.clear();
+		for (const f of saved.feedback) this.#feedback.set(f.clientId, f);
+	}
+
+	#persist() {
+		const saved: Saved = { votes: [...this.#votes], cards: [...this.#cards.values()], feedback: [...this.#feedback.values()] };
+		deviceStorage.write(this.#key('saved'), saved);
 	}
 
 	#key(name: string) {
 		return `dialograum:${this.eventId}:${name}`;
 	}
 
-	#listen(target: Window, type: string, fn: () => void) {
-		target.addEventListener(type, fn);
-		this.#teardown.push(() => target.removeEventListener(type, fn));
+	#listen(type: 'online' | 'offline', fn: () => void) {
+		window.addEventListener(type, fn);
+		this.#teardown.push(() => window.removeEventListener(type, fn));
 	}
 }

@@ -1,11 +1,12 @@
 import { SvelteMap } from 'svelte/reactivity';
 import { connect, type AppClientSocket } from '$lib/client/socket';
-import type { OfferTally } from '$lib/realtime/contract';
+import type { OfferTally, Phases, Presence } from '$lib/realtime/contract';
 
-/** The projector's live view of an event: tallies per offer and connected participants. */
+/** The projector's live view of an event: tallies per offer, people, phases. */
 export class LiveBoard {
 	tallies = new SvelteMap<number, OfferTally>();
-	participants = $state(0);
+	presence = $state<Presence>({ connected: 0, total: 0 });
+	phases = $state<Phases | undefined>(undefined);
 	connected = $state(false);
 	problem = $state<string | undefined>(undefined);
 	#socket: AppClientSocket;
@@ -21,11 +22,13 @@ export class LiveBoard {
 			this.connected = true;
 			this.tallies.clear();
 			this.#merge(ack.data.tallies);
-			this.participants = ack.data.participants;
+			this.presence = ack.data.presence;
+			this.phases = ack.data.phases;
 		});
 		this.#socket.on('disconnect', () => (this.connected = false));
 		this.#socket.on('tallies:changed', ({ tallies }) => this.#merge(tallies));
-		this.#socket.on('presence:changed', ({ participants }) => (this.participants = participants));
+		this.#socket.on('presence:changed', (presence) => (this.presence = presence));
+		this.#socket.on('phases:changed', (phases) => (this.phases = phases));
 	}
 
 	tallyOf(offerId: number): OfferTally {

@@ -19,15 +19,63 @@ export const DisplayToken = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{16,64}$/)
 export const Answer = v.picklist(['yes', 'no']);
 export type Answer = v.InferOutput<typeof Answer>;
 
+// Control characters (except line breaks and tabs) and bidi overrides that could disguise text.
+const HIDDEN_CHARACTERS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+const visibleOnly = v.check<string, string>(
+	(s) => !HIDDEN_CHARACTERS.test(s),
+	'Der Text enthält unsichtbare Steuerzeichen. Bitte tippen Sie ihn neu.'
+);
+
+export const CARD_MAX_LENGTH = 280;
+export const FEEDBACK_MAX_LENGTH = 40;
+
+/** A card's text: trimmed, at most two blank lines in a row, 1–280 characters. Shown as plain text everywhere. */
+export const CardText = v.pipe(
+	v.string(),
+	v.maxLength(4 * CARD_MAX_LENGTH, `Der Text ist zu lang: höchstens ${CARD_MAX_LENGTH} Zeichen.`),
+	v.transform((s) =>
+		s
+			.normalize('NFC')
+			.replace(/\r\n?/g, '\n')
+			.replace(/[ \t]+\n/g, '\n')
+			.replace(/\n{3,}/g, '\n\n')
+			.trim()
+	),
+	v.nonEmpty('Die Karte ist leer. Bitte schreiben Sie etwas.'),
+	v.maxLength(CARD_MAX_LENGTH, `Der Text ist zu lang: höchstens ${CARD_MAX_LENGTH} Zeichen.`),
+	visibleOnly
+);
+
+/** One or two words for the word cloud; a hyphenated compound counts as one word. */
+export const FeedbackText = v.pipe(
+	v.string(),
+	v.maxLength(4 * FEEDBACK_MAX_LENGTH, `Bitte höchstens ${FEEDBACK_MAX_LENGTH} Zeichen.`),
+	v.transform((s) => s.normalize('NFC').trim().replace(/\s+/g, ' ')),
+	v.nonEmpty('Bitte geben Sie ein oder zwei Wörter ein.'),
+	v.maxLength(FEEDBACK_MAX_LENGTH, `Bitte höchstens ${FEEDBACK_MAX_LENGTH} Zeichen.`),
+	v.check((s) => s.split(' ').length <= 2, 'Bitte höchstens zwei Wörter. Wörter mit Bindestrich zählen als eines.'),
+	v.check((s) => /[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(s), 'Bitte verwenden Sie Buchstaben oder Zahlen.'),
+	visibleOnly
+);
+
 export const JoinAsParticipant = v.strictObject({ code: JoinCode, participantId: ClientId });
 export const JoinAsProjector = v.strictObject({ token: DisplayToken });
 export const CastVote = v.strictObject({ clientId: ClientId, offerId: Id, answer: Answer });
+export const SubmitCard = v.strictObject({ clientId: ClientId, stationId: Id, promptId: Id, text: CardText });
+/** `cardId` is the client id the card was submitted with. Editing to the same text twice is harmless. */
+export const EditCard = v.strictObject({ cardId: ClientId, text: CardText });
+export const WithdrawCard = v.strictObject({ cardId: ClientId });
+export const SubmitFeedback = v.strictObject({ clientId: ClientId, text: FeedbackText });
 
 /** Schemas of every client-to-server event: the server validates each message with its schema. */
 export const clientEventSchemas = {
 	'participant:join': JoinAsParticipant,
 	'projector:join': JoinAsProjector,
-	'vote:cast': CastVote
+	'vote:cast': CastVote,
+	'card:submit': SubmitCard,
+	'card:edit': EditCard,
+	'card:withdraw': WithdrawCard,
+	'feedback:submit': SubmitFeedback
 } as const;
 
 export type ClientEvent = keyof typeof clientEventSchemas;
@@ -35,6 +83,11 @@ export type ClientPayload<E extends ClientEvent> = v.InferOutput<(typeof clientE
 
 export type OfferTally = { offerId: number; yes: number; no: number };
 export type OwnVote = { offerId: number; answer: Answer };
+export type OwnCard = { cardId: string; stationId: number; promptId: number; text: string };
+export type OwnFeedback = { clientId: string; text: string };
+export type Phases = { worldCafeOpen: boolean; feedbackOpen: boolean };
+/** People connected right now, and distinct devices that took part at all. */
+export type Presence = { connected: number; total: number };
 
 export type ErrorCode =
 	| 'invalid'
@@ -48,20 +101,25 @@ export type ErrorCode =
 export type AckError = { code: ErrorCode; message: string };
 export type Ack<T> = { ok: true; data: T } | { ok: false; error: AckError };
 
+/** Everything this device already sent to the event, so a fresh page can show it. */
 export type ParticipantJoined = {
 	eventId: number;
-	worldCafeOpen: boolean;
-	feedbackOpen: boolean;
+	phases: Phases;
 	votes: OwnVote[];
+	cards: OwnCard[];
+	feedback: OwnFeedback[];
 };
-export type ProjectorJoined = { eventId: number; tallies: OfferTally[]; participants: number };
-export type VoteStored = OwnVote;
+export type ProjectorJoined = { eventId: number; phases: Phases; tallies: OfferTally[]; presence: Presence };
 
 /** What each client event answers in its acknowledgement. */
 export type ClientEventResults = {
 	'participant:join': ParticipantJoined;
 	'projector:join': ProjectorJoined;
-	'vote:cast': VoteStored;
+	'vote:cast': OwnVote;
+	'card:submit': OwnCard;
+	'card:edit': OwnCard;
+	'card:withdraw': { cardId: string };
+	'feedback:submit': OwnFeedback;
 };
 
 export type ClientToServerEvents = {
@@ -71,5 +129,7 @@ export type ClientToServerEvents = {
 export type ServerToClientEvents = {
 	/** Coalesced: the latest tallies of every offer that changed since the last message. */
 	'tallies:changed': (payload: { tallies: OfferTally[] }) => void;
-	'presence:changed': (payload: { participants: number }) => void;
+	'presence:changed': (payload: Presence) => void;
+	/** To everyone at the event: World-Café or feedback opened or closed. */
+	'phases:changed': (payload: Phases) => void;
 };

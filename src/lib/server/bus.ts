@@ -1,8 +1,17 @@
-import type { OfferTally } from '../realtime/contract';
+import type { OfferTally, Phases } from '../realtime/contract';
+
+export type CardFact = { id: number; stationId: number; promptId: number; text: string; createdAt: number };
+export type FeedbackFact = { id: number; text: string; createdAt: number };
 
 /** Past-tense facts that contexts publish after their transaction has committed. */
 export type DomainEvents = {
 	voteCast: { eventId: number; stationId: number; tally: OfferTally };
+	participantRegistered: { eventId: number };
+	phasesChanged: { eventId: number; phases: Phases };
+	cardSubmitted: { eventId: number; card: CardFact };
+	cardEdited: { eventId: number; card: CardFact };
+	cardWithdrawn: { eventId: number; cardId: number; stationId: number };
+	feedbackSubmitted: { eventId: number; feedback: FeedbackFact };
 };
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void;

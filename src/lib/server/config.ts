@@ -7,6 +7,9 @@ export type Config = {
 	loadDemo: boolean;
 	/** Public origin (ORIGIN), used for join links and QR codes when set. */
 	origin: string | undefined;
+	/** First organiser account, used only while the database has no accounts. */
+	adminEmail?: string;
+	adminPassword?: string;
 };
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
@@ -15,6 +18,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
 		databaseUrl: env.DATABASE_URL || './data/dialograum.db',
 		migrationsFolder: join(root, 'drizzle'),
 		loadDemo: env.DEMO !== 'off',
-		origin: env.ORIGIN || undefined
+		origin: env.ORIGIN || undefined,
+		adminEmail: env.ADMIN_EMAIL || undefined,
+		adminPassword: env.ADMIN_PASSWORD || undefined
 	};
 }

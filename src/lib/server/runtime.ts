@@ -1,3 +1,5 @@
+import { ensureFirstOrganiser, type FirstOrganiser } from './auth/first-organiser';
+import { createSignInThrottle, type SignInThrottle } from './auth/throttle';
 import { createBus, type Bus } from './bus';
 import type { Config } from './config';
 import { openDatabase, type Db } from './db/connection';
@@ -10,13 +12,31 @@ export type Runtime = {
 	sqlite: Database.Database;
 	bus: Bus;
 	config: Config;
+	signInThrottle: SignInThrottle;
+	/** The account this start created on an empty database, for the start-up banner. */
+	firstOrganiser: FirstOrganiser | undefined;
 	close(): void;
 };
 
 export function createRuntime(config: Config): Runtime {
 	const { db, sqlite } = openDatabase(config.databaseUrl, config.migrationsFolder);
-	if (config.loadDemo) loadDemoIfEmpty(db);
-	return { db, sqlite, bus: createBus(), config, close: () => sqlite.close() };
+	let firstOrganiser: FirstOrganiser | undefined;
+	try {
+		if (config.loadDemo) loadDemoIfEmpty(db);
+		firstOrganiser = ensureFirstOrganiser(db, config);
+	} catch (error) {
+		sqlite.close();
+		throw error;
+	}
+	return {
+		db,
+		sqlite,
+		bus: createBus(),
+		config,
+		signInThrottle: createSignInThrottle(),
+		firstOrganiser,
+		close: () => sqlite.close()
+	};
 }
 
 // SvelteKit's server bundle and the socket.io server are separate module instances

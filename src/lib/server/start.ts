@@ -1,4 +1,5 @@
 import type { Server as HttpServer } from 'node:http';
+import { firstOrganiserNotice } from './auth/first-organiser';
 import { configFromEnv } from './config';
 import { listEvents } from './events/queries';
 import { attachRealtime } from './realtime/attach';
@@ -24,9 +25,9 @@ export function start(httpServer: HttpServer, env: NodeJS.ProcessEnv = process.e
 	};
 }
 
-/** The lines printed at start-up: where participants and the projector go. */
+/** The lines printed at start-up: where organisers, participants and the projector go. */
 export function banner(runtime: Runtime, baseUrl: string): string {
-	const lines = [`dialograum läuft: ${baseUrl}`];
+	const lines = [`dialograum läuft: ${baseUrl}`, `  Organisation:  ${baseUrl}/organisation`];
 	for (const event of listEvents(runtime.db)) {
 		lines.push(
 			'',
@@ -35,5 +36,6 @@ export function banner(runtime: Runtime, baseUrl: string): string {
 			`    Beamer:        ${baseUrl}/beamer/${event.displayToken}`
 		);
 	}
+	if (runtime.firstOrganiser) lines.push('', ...firstOrganiserNotice(runtime.firstOrganiser));
 	return lines.join('\n');
 }

@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { findEventByCode, listStations } from '$lib/server/events/queries';
+import { findEventByCode, listPrompts, listStations } from '$lib/server/events/queries';
 import { useRuntime } from '$lib/server/runtime';
 import type { LayoutServerLoad } from './$types';
 
@@ -15,8 +15,10 @@ export const load: LayoutServerLoad = ({ params }) => {
 			title: event.title,
 			sozialraum: event.sozialraum,
 			date: event.date,
-			votePrompt: event.votePrompt
+			votePrompt: event.votePrompt,
+			feedbackPrompt: event.feedbackPrompt
 		},
+		prompts: listPrompts(db, event.id),
 		stations: listStations(db, event.id).map(({ contacts: _contacts, ...station }) => station)
 	};
 };

@@ -237,3 +237,20 @@ export const user = sqliteTable(
 		check('user_role_valid', sql`${t.role} in ('organiser', 'moderator')`)
 	]
 );
+
+/**
+ * A signed-in browser. `id` is the SHA-256 of the token in the cookie, so a copy of
+ * the database does not let anyone sign in.
+ */
+export const session = sqliteTable(
+	'session',
+	{
+		id: text('id').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => user.id, { onDelete: 'cascade' }),
+		expiresAt: integer('expires_at', { mode: 'timestamp_ms' }).notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [index('session_user_idx').on(t.userId)]
+);

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/connection';
-import { event, offer, station } from '../db/schema';
+import { event, offer, prompt, station } from '../db/schema';
 
 export type EventRow = typeof event.$inferSelect;
 export type OfferView = { id: number; position: number; title: string; description: string };
@@ -71,4 +71,14 @@ function withOffers(db: Db, stations: (typeof station.$inferSelect)[]): StationV
 /** Events that are not archived, newest date first. */
 export function listEvents(db: Db): EventRow[] {
 	return db.select().from(event).where(eq(event.archived, false)).orderBy(desc(event.date)).all();
+}
+
+/** The open questions asked at every station, in order. */
+export function listPrompts(db: Db, eventId: number): { id: number; text: string }[] {
+	return db
+		.select({ id: prompt.id, text: prompt.text })
+		.from(prompt)
+		.where(eq(prompt.eventId, eventId))
+		.orderBy(asc(prompt.position))
+		.all();
 }

@@ -4,6 +4,9 @@ import type { Runtime } from '../runtime';
 import { createFanout } from './fanout';
 import { registerParticipantHandlers } from './participant-handlers';
 import { createPresence } from './presence';
+import { createRateLimiter } from './rate-limit';
+import { aggregateRooms, rooms } from './rooms';
+import { countParticipants } from '../participants/participants';
 import { registerProjectorHandlers } from './projector-handlers';
 import type { AppServer } from './types';
 
@@ -25,17 +28,32 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 		}
 	});
 
-	const fanout = createFanout(io, (eventId) => presence.count(eventId));
+	const presenceOf = (eventId: number) => ({
+		connected: presence.count(eventId),
+		total: countParticipants(runtime.db, eventId)
+	});
+	const fanout = createFanout(io, presenceOf);
 	const presence = createPresence((eventId) => fanout.presenceChanged(eventId));
-	const unsubscribe = runtime.bus.subscribe('voteCast', ({ eventId, tally }) => fanout.tallyChanged(eventId, tally));
+	const limits = {
+		joins: createRateLimiter({ burst: 10, perSecond: 1 }),
+		submissions: createRateLimiter({ burst: 30, perSecond: 3 })
+	};
+	const { bus } = runtime;
+	const subscriptions = [
+		bus.subscribe('voteCast', ({ eventId, tally }) => fanout.tallyChanged(eventId, tally)),
+		bus.subscribe('participantRegistered', ({ eventId }) => fanout.presenceChanged(eventId)),
+		bus.subscribe('phasesChanged', ({ eventId, phases }) => {
+			io.to([rooms.participants(eventId), ...aggregateRooms(eventId)]).emit('phases:changed', phases);
+		})
+	];
 
 	io.on('connection', (socket) => {
 		// A recovered connection comes back with its rooms and data: count the person again.
 		const { role, eventId, publicId } = socket.data;
 		if (socket.recovered && role === 'participant' && eventId && publicId) presence.add(eventId, publicId);
 
-		registerParticipantHandlers(socket, runtime, presence);
-		registerProjectorHandlers(socket, runtime, presence);
+		registerParticipantHandlers(socket, runtime, presence, limits);
+		registerProjectorHandlers(socket, runtime, presenceOf);
 
 		socket.on('disconnect', () => {
 			const { role, eventId, publicId } = socket.data;
@@ -46,9 +64,10 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 	return {
 		io,
 		close: async () => {
-			unsubscribe();
+			subscriptions.forEach((unsubscribe) => unsubscribe());
 			fanout.stop();
 			await io.close();
+			Object.values(limits).forEach((limiter) => limiter.stop());
 		}
 	};
 }

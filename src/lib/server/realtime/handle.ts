@@ -7,18 +7,26 @@ import {
 	type ClientPayload
 } from '../../realtime/contract';
 import { DomainError } from '../errors';
+import type { RateLimiter } from './rate-limit';
 import type { AppSocket } from './types';
 
 type Run<E extends ClientEvent> = (payload: ClientPayload<E>) => ClientEventResults[E] | Promise<ClientEventResults[E]>;
+type Options = { limiter?: RateLimiter; limitKey?: () => string | number };
+
+const RATE_LIMITED = 'Sie senden gerade sehr viel auf einmal. Ihre Eingabe wird in wenigen Sekunden erneut gesendet.';
 
 /**
  * Registers a handler that validates the payload against the contract's schema and always
  * acknowledges: with the result, or with a German error and nothing written.
  */
-export function handle<E extends ClientEvent>(socket: AppSocket, name: E, run: Run<E>): void {
+export function handle<E extends ClientEvent>(socket: AppSocket, name: E, run: Run<E>, options: Options = {}): void {
 	const listener = async (payload: unknown, ack: unknown) => {
 		if (typeof ack !== 'function') return; // every client event expects an acknowledgement
 		const respond = ack as (result: Ack<ClientEventResults[E]>) => void;
+		if (options.limiter && !options.limiter.take(options.limitKey?.() ?? socket.id)) {
+			respond({ ok: false, error: { code: 'rate-limited', message: RATE_LIMITED } });
+			return;
+		}
 		const parsed = v.safeParse(clientEventSchemas[name], payload);
 		if (!parsed.success) {
 			respond({ ok: false, error: { code: 'invalid', message: invalidMessage(parsed.issues) } });

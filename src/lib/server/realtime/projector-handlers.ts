@@ -3,11 +3,12 @@ import { DomainError } from '../errors';
 import type { Runtime } from '../runtime';
 import { eventTallies } from '../voting/voting';
 import { handle } from './handle';
-import type { Presence } from './presence';
+import type { Presence as PresenceCounts } from '../../realtime/contract';
+import { phasesOf } from '../events/phases';
 import { rooms } from './rooms';
 import type { AppSocket } from './types';
 
-export function registerProjectorHandlers(socket: AppSocket, runtime: Runtime, presence: Presence) {
+export function registerProjectorHandlers(socket: AppSocket, runtime: Runtime, presenceOf: (eventId: number) => PresenceCounts) {
 	handle(socket, 'projector:join', async ({ token }) => {
 		const event = findEventByDisplayToken(runtime.db, token);
 		if (!event) {
@@ -20,8 +21,9 @@ export function registerProjectorHandlers(socket: AppSocket, runtime: Runtime, p
 		await socket.join(rooms.projector(event.id));
 		return {
 			eventId: event.id,
+			phases: phasesOf(event),
 			tallies: eventTallies(runtime.db, event.id),
-			participants: presence.count(event.id)
+			presence: presenceOf(event.id)
 		};
 	});
 }

@@ -4,6 +4,7 @@ import type { Bus } from '../bus';
 import type { Db } from '../db/connection';
 import { event, offer, station, vote, voteSubmission } from '../db/schema';
 import { DomainError } from '../errors';
+import { phasesOf, requireOpen } from '../events/phases';
 
 export type CastVoteInput = {
 	eventId: number;
@@ -34,7 +35,7 @@ export function castVote(deps: { db: Db; bus: Bus }, input: CastVoteInput): OwnV
 		}
 
 		const target = tx
-			.select({ stationId: station.id, worldCafeOpen: event.worldCafeOpen })
+			.select({ stationId: station.id, worldCafeOpen: event.worldCafeOpen, feedbackOpen: event.feedbackOpen })
 			.from(offer)
 			.innerJoin(station, eq(station.id, offer.stationId))
 			.innerJoin(event, eq(event.id, station.eventId))
@@ -43,9 +44,7 @@ export function castVote(deps: { db: Db; bus: Bus }, input: CastVoteInput): OwnV
 		if (!target) {
 			throw new DomainError('not-found', 'Dieses Angebot gibt es bei dieser Veranstaltung nicht. Bitte laden Sie die Seite neu.');
 		}
-		if (!target.worldCafeOpen) {
-			throw new DomainError('phase-closed', 'Das World-Café ist gerade geschlossen. Ihre Antwort wurde nicht gespeichert.');
-		}
+		requireOpen(phasesOf(target), 'worldCafeOpen');
 
 		const now = new Date();
 		const { id: voteId } = tx

@@ -1,0 +1,48 @@
+import { asc, eq } from 'drizzle-orm';
+import type { OwnFeedback } from '../../realtime/contract';
+import type { Bus } from '../bus';
+import type { Db } from '../db/connection';
+import { event, feedback } from '../db/schema';
+import { DomainError } from '../errors';
+import { phasesOf, requireOpen } from '../events/phases';
+
+/** Stores 1–2 feedback words for the event's word cloud; a retried submission is stored once. */
+export function submitFeedback(
+	deps: { db: Db; bus: Bus },
+	input: { eventId: number; participantId: number; clientId: string; text: string }
+): OwnFeedback {
+	const result = deps.db.transaction((tx) => {
+		const earlier = tx.select().from(feedback).where(eq(feedback.clientId, input.clientId)).get();
+		if (earlier) {
+			if (earlier.participantId !== input.participantId) {
+				throw new DomainError('invalid', 'Diese Einsendung wurde schon für etwas anderes verwendet. Bitte laden Sie die Seite neu.');
+			}
+			return { row: earlier, created: false };
+		}
+		const target = tx
+			.select({ worldCafeOpen: event.worldCafeOpen, feedbackOpen: event.feedbackOpen })
+			.from(event)
+			.where(eq(event.id, input.eventId))
+			.get();
+		if (!target) throw new DomainError('not-found', 'Diese Veranstaltung gibt es nicht mehr.');
+		requireOpen(phasesOf(target), 'feedbackOpen');
+		return { row: tx.insert(feedback).values(input).returning().get(), created: true };
+	});
+	const { row } = result;
+	if (result.created) {
+		deps.bus.publish('feedbackSubmitted', {
+			eventId: input.eventId,
+			feedback: { id: row.id, text: row.text, createdAt: row.createdAt.getTime() }
+		});
+	}
+	return { clientId: row.clientId, text: row.text };
+}
+
+export function feedbackOfParticipant(db: Db, participantId: number): OwnFeedback[] {
+	return db
+		.select({ clientId: feedback.clientId, text: feedback.text })
+		.from(feedback)
+		.where(eq(feedback.participantId, participantId))
+		.orderBy(asc(feedback.id))
+		.all();
+}
