@@ -5,10 +5,19 @@ import { fileURLToPath } from 'node:url';
 
 process.env.DIALOGRAUM_ROOT ??= dirname(fileURLToPath(import.meta.url));
 
+// Without ORIGIN, adapter-node takes every request for https. This server speaks plain http
+// (behind a TLS proxy, ORIGIN is set and wins), so say so: otherwise the origin check refuses
+// every form (the sign-in) and links and cookies get the wrong scheme.
+const PLAIN_HTTP = 'x-dialograum-protocol';
+process.env.PROTOCOL_HEADER ??= PLAIN_HTTP;
+
 const { handler } = await import('./build/handler.js');
 const { start, banner } = await import('./build/start.js');
 
-const server = createServer(handler);
+const server = createServer((req, res) => {
+	if (process.env.PROTOCOL_HEADER === PLAIN_HTTP) req.headers[PLAIN_HTTP] = 'http';
+	handler(req, res);
+});
 let app;
 try {
 	app = start(server);

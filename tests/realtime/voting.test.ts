@@ -3,31 +3,19 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OfferTally } from '$lib/realtime/contract';
 import { tableCounts } from '../support/counts';
-import { demoEvent } from '../support/demo';
 import { startTestServer, type TestClient, type TestServer } from '../support/test-server';
 
 let server: TestServer;
-let demo: ReturnType<typeof demoEvent>;
+let demo: TestServer['demo'];
 
 beforeEach(async () => {
 	server = await startTestServer();
-	demo = demoEvent(server.db);
+	demo = server.demo;
 });
 afterEach(() => server.close());
 
-async function participant(participantId: string = randomUUID()): Promise<TestClient> {
-	const socket = await server.client();
-	const ack = await socket.emitWithAck('participant:join', { code: 'demo', participantId });
-	expect(ack.ok).toBe(true);
-	return socket;
-}
-
-async function projector(): Promise<TestClient> {
-	const socket = await server.client();
-	const ack = await socket.emitWithAck('projector:join', { token: demo.displayToken });
-	expect(ack.ok).toBe(true);
-	return socket;
-}
+const participant = (id?: string) => server.participant(id);
+const projector = () => server.projector();
 
 function nextTallies(socket: TestClient): Promise<OfferTally[]> {
 	return new Promise((resolve) => socket.once('tallies:changed', ({ tallies }) => resolve(tallies)));

@@ -1,8 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/contract';
 import { start } from '$lib/server/start';
+import { demoEvent } from './demo';
 import { tempDir } from './temp-dir';
 
 export type TestClient = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -19,20 +21,40 @@ export async function startTestServer(env: NodeJS.ProcessEnv = {}) {
 	const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
 	const clients: TestClient[] = [];
 
+	async function client(): Promise<TestClient> {
+		const socket: TestClient = connectClient(url, { transports: ['websocket'], reconnection: false });
+		clients.push(socket);
+		await new Promise<void>((resolve, reject) => {
+			socket.once('connect', resolve);
+			socket.once('connect_error', reject);
+		});
+		return socket;
+	}
+
+	async function joined<T>(socket: TestClient, ack: Promise<{ ok: boolean } & T>) {
+		const result = await ack;
+		if (!result.ok) throw new Error(`join refused: ${JSON.stringify(result)}`);
+		return socket;
+	}
+
 	return {
 		url,
 		runtime: app.runtime,
 		db: app.runtime.db,
 		sqlite: app.runtime.sqlite,
+		demo: demoEvent(app.runtime.db),
 		/** A connected socket.io client (websocket transport), closed with the server. */
-		async client(): Promise<TestClient> {
-			const socket: TestClient = connectClient(url, { transports: ['websocket'], reconnection: false });
-			clients.push(socket);
-			await new Promise<void>((resolve, reject) => {
-				socket.once('connect', resolve);
-				socket.once('connect_error', reject);
-			});
-			return socket;
+		client,
+		/** A phone that joined the demo event as `participantId` (a new device by default). */
+		async participant(participantId: string = randomUUID()): Promise<TestClient> {
+			const socket = await client();
+			return joined(socket, socket.emitWithAck('participant:join', { code: 'demo', participantId }));
+		},
+		/** The projector of the demo event. */
+		async projector(): Promise<TestClient> {
+			const socket = await client();
+			const token = demoEvent(app.runtime.db).displayToken;
+			return joined(socket, socket.emitWithAck('projector:join', { token }));
 		},
 		async close() {
 			clients.forEach((c) => c.disconnect());

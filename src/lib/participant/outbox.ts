@@ -72,7 +72,9 @@ export class Outbox {
 				try {
 					ack = await this.send(next);
 				} catch {
-					break; // no answer in time: keep it, the next connect sends it again
+					// No answer in time. Connected again already: send it again now (the server
+					// stores it once); otherwise the next connect sends it.
+					continue;
 				} finally {
 					this.#inFlight = undefined;
 				}

@@ -49,7 +49,13 @@ export function handle<E extends ClientEvent>(socket: AppSocket, name: E, run: R
 	socket.on(name, listener as never);
 }
 
+/**
+ * The contract's own messages are German and written for people ("höchstens 280 Zeichen");
+ * valibot's built-in ones are English ("Invalid type: …") and mean the client is broken.
+ */
 function invalidMessage(issues: readonly v.BaseIssue<unknown>[]): string {
-	const field = v.getDotPath(issues[0]!);
+	const issue = issues[0]!;
+	if (!issue.message.startsWith('Invalid ')) return issue.message;
+	const field = v.getDotPath(issue);
 	return `Die Eingabe ist ungültig${field ? ` (Feld „${field}“)` : ''}. Bitte laden Sie die Seite neu.`;
 }
