@@ -1,4 +1,5 @@
 // Production entry: SvelteKit's adapter-node handler and socket.io on one http server.
+import compression from 'compression';
 import { createServer } from 'node:http';
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +15,11 @@ process.env.PROTOCOL_HEADER ??= PLAIN_HTTP;
 const { handler } = await import('./build/handler.js');
 const { start, banner } = await import('./build/start.js');
 
+// adapter-node compresses static files; pages rendered per request are compressed here.
+const compress = compression();
 const server = createServer((req, res) => {
 	if (process.env.PROTOCOL_HEADER === PLAIN_HTTP) req.headers[PLAIN_HTTP] = 'http';
-	handler(req, res);
+	compress(req, res, () => handler(req, res));
 });
 let app;
 try {

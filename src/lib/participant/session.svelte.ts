@@ -196,7 +196,7 @@ export class ParticipantSession {
 	}
 
 	#inTransit(): DeliveryState {
-		return this.connection === 'online' ? 'sending' : 'waiting';
+		return this.connection === 'offline' ? 'waiting' : 'sending';
 	}
 
 	#latest<E extends SubmissionEvent>(event: E, match: (payload: Extract<Submission, { event: E }>['payload']) => boolean) {

@@ -51,5 +51,5 @@ function parse(stored: string): { cost: Cost; salt: Buffer; hash: Buffer } | und
 	const sane = powerOfTwo && Number.isInteger(cost.r) && cost.r >= 1 && cost.p === 1;
 	if (!sane || 128 * cost.N * cost.r > MAX_MEMORY) return undefined;
 	const parsed = { cost, salt: Buffer.from(salt, 'base64url'), hash: Buffer.from(hash, 'base64url') };
-	return parsed.salt.length >= SALT_BYTES && parsed.hash.length >= 16 ? parsed : undefined;
+	return parsed.salt.length >= SALT_BYTES && parsed.hash.length >= KEY_BYTES ? parsed : undefined;
 }
