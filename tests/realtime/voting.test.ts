@@ -149,13 +149,15 @@ describe('the projector', () => {
 		const socket = await server.client();
 		const ack = await socket.emitWithAck('projector:join', { token: demo.displayToken });
 
-		expect(ack).toEqual({
+		expect(ack).toMatchObject({
 			ok: true,
 			data: {
 				eventId: demo.id,
 				phases: { worldCafeOpen: true, feedbackOpen: false },
 				tallies: [{ offerId: demo.offers[0]!.id, yes: 0, no: 1 }],
-				presence: { connected: 1, total: 1 }
+				presence: { connected: 1, total: 1 },
+				display: { screen: 'join', resultsVisible: true },
+				cards: []
 			}
 		});
 	});

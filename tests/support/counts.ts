@@ -1,6 +1,20 @@
 import type Database from 'better-sqlite3';
 
-const TABLES = ['series', 'event', 'station', 'offer', 'prompt', 'participant', 'vote', 'vote_submission', 'card', 'feedback', 'user'];
+const TABLES = [
+	'series',
+	'event',
+	'station',
+	'offer',
+	'prompt',
+	'participant',
+	'vote',
+	'vote_submission',
+	'card',
+	'feedback',
+	'user',
+	'session',
+	'blocklist_term'
+];
 
 /** Row counts of every table: compare before and after to prove that nothing was written. */
 export function tableCounts(sqlite: Database.Database): Record<string, number> {

@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { io as connectClient, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/contract';
+import { createSession } from '$lib/server/auth/sessions';
+import { createUser } from '$lib/server/auth/users';
 import { start } from '$lib/server/start';
 import { demoEvent } from './demo';
 import { tempDir } from './temp-dir';
@@ -21,8 +23,12 @@ export async function startTestServer(env: NodeJS.ProcessEnv = {}) {
 	const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
 	const clients: TestClient[] = [];
 
-	async function client(): Promise<TestClient> {
-		const socket: TestClient = connectClient(url, { transports: ['websocket'], reconnection: false });
+	async function client(cookie?: string): Promise<TestClient> {
+		const socket: TestClient = connectClient(url, {
+			transports: ['websocket'],
+			reconnection: false,
+			...(cookie ? { extraHeaders: { cookie } } : {})
+		});
 		clients.push(socket);
 		await new Promise<void>((resolve, reject) => {
 			socket.once('connect', resolve);
@@ -49,6 +55,16 @@ export async function startTestServer(env: NodeJS.ProcessEnv = {}) {
 		async participant(participantId: string = randomUUID()): Promise<TestClient> {
 			const socket = await client();
 			return joined(socket, socket.emitWithAck('participant:join', { code: 'demo', participantId }));
+		},
+		/** A signed-in organiser or moderator's connection; `session.token` signs it out when invalidated. */
+		async staff(role: 'organiser' | 'moderator' = 'moderator') {
+			const account = await createUser(app.runtime.db, {
+				email: `${role}-${randomUUID()}@oberhausen.de`,
+				password: 'ein-langes-passwort',
+				role
+			});
+			const session = createSession(app.runtime.db, account.id);
+			return { socket: await client(`dialograum_session=${session.token}`), session };
 		},
 		/** The projector of the demo event. */
 		async projector(): Promise<TestClient> {

@@ -3,6 +3,18 @@
  * Types for both sides and the schemas that validate every incoming message come from here.
  */
 import * as v from 'valibot';
+import type { WordCloudLayout } from '../wordcloud/types';
+
+/** What the projector shows of an event; moderators switch it live. */
+export const DISPLAY_SCREENS = ['join', 'board', 'station', 'feedback', 'countdown'] as const;
+export type DisplayScreen = (typeof DISPLAY_SCREENS)[number];
+
+/**
+ * Moderation of a card or feedback entry: `held` entries matched the blocklist and wait for
+ * review; `hidden` ones were hidden by a moderator. Neither reaches the projector or the report.
+ */
+export const ENTRY_STATUSES = ['visible', 'held', 'hidden'] as const;
+export type EntryStatus = (typeof ENTRY_STATUSES)[number];
 
 const Id = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(Number.MAX_SAFE_INTEGER));
 const ClientId = v.pipe(v.string(), v.uuid('Die Kennung der Einsendung ist ungültig.'));
@@ -59,7 +71,25 @@ export const FeedbackText = v.pipe(
 );
 
 export const JoinAsParticipant = v.strictObject({ code: JoinCode, participantId: ClientId });
-export const JoinAsProjector = v.strictObject({ token: DisplayToken });
+/** With the secret display link, or as a signed-in organiser or moderator. */
+export const JoinAsProjector = v.union([v.strictObject({ token: DisplayToken }), v.strictObject({ eventId: Id })]);
+const AtEvent = v.strictObject({ eventId: Id });
+const ShowScreen = v.strictObject({
+	eventId: Id,
+	screen: v.picklist(DISPLAY_SCREENS),
+	stationId: v.optional(v.nullable(Id))
+});
+const ShowResults = v.strictObject({ eventId: Id, visible: v.boolean() });
+const SetPhases = v.pipe(
+	v.strictObject({ eventId: Id, worldCafeOpen: v.optional(v.boolean()), feedbackOpen: v.optional(v.boolean()) }),
+	v.check((p) => p.worldCafeOpen !== undefined || p.feedbackOpen !== undefined, 'Welche Phase soll sich ändern?')
+);
+const ModerateEntry = v.strictObject({
+	eventId: Id,
+	kind: v.picklist(['card', 'feedback']),
+	id: Id,
+	status: v.picklist(['visible', 'hidden'])
+});
 export const CastVote = v.strictObject({ clientId: ClientId, offerId: Id, answer: Answer });
 export const SubmitCard = v.strictObject({ clientId: ClientId, stationId: Id, promptId: Id, text: CardText });
 /** `cardId` is the client id the card was submitted with. Editing to the same text twice is harmless. */
@@ -75,8 +105,28 @@ export const clientEventSchemas = {
 	'card:submit': SubmitCard,
 	'card:edit': EditCard,
 	'card:withdraw': WithdrawCard,
-	'feedback:submit': SubmitFeedback
+	'feedback:submit': SubmitFeedback,
+	'control:join': AtEvent,
+	'display:show': ShowScreen,
+	'display:results': ShowResults,
+	'countdown:start': AtEvent,
+	'countdown:pause': AtEvent,
+	'countdown:reset': AtEvent,
+	'phases:set': SetPhases,
+	'entry:moderate': ModerateEntry
 } as const;
+
+/** Events only a signed-in organiser or moderator may send; everyone else gets `forbidden`. */
+export const CONTROL_EVENTS = [
+	'control:join',
+	'display:show',
+	'display:results',
+	'countdown:start',
+	'countdown:pause',
+	'countdown:reset',
+	'phases:set',
+	'entry:moderate'
+] as const satisfies readonly (keyof typeof clientEventSchemas)[];
 
 export type ClientEvent = keyof typeof clientEventSchemas;
 export type ClientPayload<E extends ClientEvent> = v.InferOutput<(typeof clientEventSchemas)[E]>;
@@ -109,7 +159,46 @@ export type ParticipantJoined = {
 	cards: OwnCard[];
 	feedback: OwnFeedback[];
 };
-export type ProjectorJoined = { eventId: number; phases: Phases; tallies: OfferTally[]; presence: Presence };
+export type Countdown = {
+	durationMs: number;
+	/** Running: when it reaches zero (server clock). */
+	endsAt: number | null;
+	/** Paused: what is left. Neither set: not started. */
+	remainingMs: number | null;
+};
+export type DisplayState = {
+	screen: DisplayScreen;
+	stationId: number | null;
+	resultsVisible: boolean;
+	countdown: Countdown;
+	/** The server's clock when this was sent, so screens can correct their own clock. */
+	serverNow: number;
+};
+/** A card as the wall shows it: only visible ones reach the projector. */
+export type WallCard = { id: number; stationId: number; promptId: number; text: string; createdAt: number };
+/** A card or feedback entry as moderators see it, whatever its status. */
+export type QueueEntry = {
+	kind: 'card' | 'feedback';
+	id: number;
+	text: string;
+	status: EntryStatus;
+	withdrawn: boolean;
+	stationId: number | null;
+	promptId: number | null;
+	createdAt: number;
+	/** The blocklist term that held it back. */
+	matched?: string;
+};
+export type ProjectorJoined = {
+	eventId: number;
+	phases: Phases;
+	display: DisplayState;
+	tallies: OfferTally[];
+	presence: Presence;
+	cards: WallCard[];
+	cloud: WordCloudLayout;
+};
+export type ControlJoined = ProjectorJoined & { queue: QueueEntry[] };
 
 /** What each client event answers in its acknowledgement. */
 export type ClientEventResults = {
@@ -120,6 +209,14 @@ export type ClientEventResults = {
 	'card:edit': OwnCard;
 	'card:withdraw': { cardId: string };
 	'feedback:submit': OwnFeedback;
+	'control:join': ControlJoined;
+	'display:show': DisplayState;
+	'display:results': DisplayState;
+	'countdown:start': DisplayState;
+	'countdown:pause': DisplayState;
+	'countdown:reset': DisplayState;
+	'phases:set': Phases;
+	'entry:moderate': QueueEntry;
 };
 
 export type ClientToServerEvents = {
@@ -132,4 +229,11 @@ export type ServerToClientEvents = {
 	'presence:changed': (payload: Presence) => void;
 	/** To everyone at the event: World-Café or feedback opened or closed. */
 	'phases:changed': (payload: Phases) => void;
+	'display:changed': (payload: DisplayState) => void;
+	/** To the projector: visible cards that appeared or changed, and ids of cards that must go. */
+	'cards:changed': (payload: { upserts: WallCard[]; removed: number[] }) => void;
+	/** To moderators: entries that are new or changed, whatever their status. */
+	'queue:changed': (payload: { entries: QueueEntry[] }) => void;
+	/** Coalesced: the word cloud of the visible feedback, laid out on the server. */
+	'cloud:changed': (payload: WordCloudLayout) => void;
 };

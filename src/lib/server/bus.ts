@@ -1,17 +1,27 @@
-import type { OfferTally, Phases } from '../realtime/contract';
+import type { DisplayState, OfferTally, Phases } from '../realtime/contract';
+import type { EntryStatus } from './db/schema';
 
-export type CardFact = { id: number; stationId: number; promptId: number; text: string; createdAt: number };
-export type FeedbackFact = { id: number; text: string; createdAt: number };
+export type CardFact = {
+	id: number;
+	stationId: number;
+	promptId: number;
+	text: string;
+	status: EntryStatus;
+	withdrawn: boolean;
+	createdAt: number;
+};
+export type FeedbackFact = { id: number; text: string; status: EntryStatus; createdAt: number };
 
 /** Past-tense facts that contexts publish after their transaction has committed. */
 export type DomainEvents = {
 	voteCast: { eventId: number; stationId: number; tally: OfferTally };
 	participantRegistered: { eventId: number };
 	phasesChanged: { eventId: number; phases: Phases };
-	cardSubmitted: { eventId: number; card: CardFact };
-	cardEdited: { eventId: number; card: CardFact };
-	cardWithdrawn: { eventId: number; cardId: number; stationId: number };
-	feedbackSubmitted: { eventId: number; feedback: FeedbackFact };
+	/** A card was written, corrected, withdrawn or moderated: `card` is its state now. */
+	cardChanged: { eventId: number; card: CardFact };
+	/** A feedback entry was sent or moderated: `feedback` is its state now. */
+	feedbackChanged: { eventId: number; feedback: FeedbackFact };
+	displayChanged: { eventId: number; display: DisplayState };
 };
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void;

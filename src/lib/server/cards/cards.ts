@@ -5,6 +5,7 @@ import type { Db } from '../db/connection';
 import { card, event, prompt, station } from '../db/schema';
 import { DomainError } from '../errors';
 import { phasesOf, requireOpen } from '../events/phases';
+import { initialStatus } from '../moderation/blocklist';
 
 type Deps = { db: Db; bus: Bus };
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
@@ -17,11 +18,13 @@ const own = (row: CardRow): OwnCard => ({
 	promptId: row.promptId,
 	text: row.text
 });
-const fact = (row: CardRow): CardFact => ({
+export const cardFact = (row: CardRow): CardFact => ({
 	id: row.id,
 	stationId: row.stationId,
 	promptId: row.promptId,
 	text: row.text,
+	status: row.status,
+	withdrawn: row.withdrawn,
 	createdAt: row.createdAt.getTime()
 });
 
@@ -48,10 +51,11 @@ export function submitCard(
 		}
 		requireOpen(phasesOf(target), 'worldCafeOpen');
 		const { eventId: _eventId, ...values } = input;
-		const row = tx.insert(card).values({ ...values, updatedAt: new Date() }).returning().get();
+		const status = initialStatus(deps.db, input.text);
+		const row = tx.insert(card).values({ ...values, status, updatedAt: new Date() }).returning().get();
 		return { row, created: true };
 	});
-	if (result.created) deps.bus.publish('cardSubmitted', { eventId: input.eventId, card: fact(result.row) });
+	if (result.created) deps.bus.publish('cardChanged', { eventId: input.eventId, card: cardFact(result.row) });
 	return own(result.row);
 }
 
@@ -61,26 +65,29 @@ export function editCard(deps: Deps, input: Author & { cardId: string; text: str
 		const row = ownCard(tx, input, input.cardId);
 		if (row.withdrawn) throw new DomainError('not-found', 'Diese Karte wurde zurückgezogen.');
 		if (row.text === input.text) return { row, changed: false };
+		// A correction is checked again; what a moderator hid stays hidden.
+		const status = row.status === 'hidden' ? 'hidden' : initialStatus(deps.db, input.text);
 		const updated = tx
 			.update(card)
-			.set({ text: input.text, updatedAt: new Date() })
+			.set({ text: input.text, status, updatedAt: new Date() })
 			.where(eq(card.id, row.id))
 			.returning()
 			.get();
 		return { row: updated, changed: true };
 	});
-	if (result.changed) deps.bus.publish('cardEdited', { eventId: input.eventId, card: fact(result.row) });
+	if (result.changed) deps.bus.publish('cardChanged', { eventId: input.eventId, card: cardFact(result.row) });
 	return own(result.row);
 }
 
 /** Takes back one of the person's own cards. Kept in the database, shown nowhere. */
 export function withdrawCard(deps: Deps, input: Author & { cardId: string }): { cardId: string } {
-	const row = deps.db.transaction((tx) => {
+	const result = deps.db.transaction((tx) => {
 		const row = ownCard(tx, input, input.cardId);
-		if (!row.withdrawn) tx.update(card).set({ withdrawn: true, updatedAt: new Date() }).where(eq(card.id, row.id)).run();
-		return row;
+		if (row.withdrawn) return { row, changed: false };
+		const updated = tx.update(card).set({ withdrawn: true, updatedAt: new Date() }).where(eq(card.id, row.id)).returning().get();
+		return { row: updated, changed: true };
 	});
-	if (!row.withdrawn) deps.bus.publish('cardWithdrawn', { eventId: input.eventId, cardId: row.id, stationId: row.stationId });
+	if (result.changed) deps.bus.publish('cardChanged', { eventId: input.eventId, card: cardFact(result.row) });
 	return { cardId: input.cardId };
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { DISPLAY_SCREENS, ENTRY_STATUSES } from '../../realtime/contract';
 
 const createdAt = () =>
 	integer('created_at', { mode: 'timestamp_ms' })
@@ -17,6 +18,8 @@ export type Impressum = {
 export type SeriesDate = { date: string; sozialraum: string };
 
 export type Contact = { name: string; web?: string; email?: string };
+
+export { DISPLAY_SCREENS, ENTRY_STATUSES, type DisplayScreen, type EntryStatus } from '../../realtime/contract';
 
 /** A round of events, e.g. "Expert*innendialoge im Sozialraum 2023". */
 export const series = sqliteTable('series', {
@@ -59,6 +62,13 @@ export const event = sqliteTable(
 			.notNull()
 			.default({}),
 		archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+		displayScreen: text('display_screen', { enum: DISPLAY_SCREENS }).notNull().default('join'),
+		displayStationId: integer('display_station_id'),
+		/** Whether the projector shows the Ja/Nein numbers (hidden at the start avoids steering answers). */
+		resultsVisible: integer('results_visible', { mode: 'boolean' }).notNull().default(true),
+		/** The World-Café countdown: running until `countdownEndsAt`, or paused with `countdownRemainingMs` left. */
+		countdownEndsAt: integer('countdown_ends_at', { mode: 'timestamp_ms' }),
+		countdownRemainingMs: integer('countdown_remaining_ms'),
 		createdAt: createdAt()
 	},
 	(t) => [
@@ -185,7 +195,7 @@ export const card = sqliteTable(
 			.notNull()
 			.references(() => participant.id, { onDelete: 'cascade' }),
 		text: text('text').notNull(),
-		hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
+		status: text('status', { enum: ENTRY_STATUSES }).notNull().default('visible'),
 		withdrawn: integer('withdrawn', { mode: 'boolean' }).notNull().default(false),
 		createdAt: createdAt(),
 		updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull()
@@ -210,7 +220,7 @@ export const feedback = sqliteTable(
 			.notNull()
 			.references(() => participant.id, { onDelete: 'cascade' }),
 		text: text('text').notNull(),
-		hidden: integer('hidden', { mode: 'boolean' }).notNull().default(false),
+		status: text('status', { enum: ENTRY_STATUSES }).notNull().default('visible'),
 		createdAt: createdAt()
 	},
 	(t) => [
@@ -253,4 +263,15 @@ export const session = sqliteTable(
 		createdAt: createdAt()
 	},
 	(t) => [index('session_user_idx').on(t.userId)]
+);
+
+/** Words that hold a card or feedback entry back for review instead of showing it. Editable by organisers. */
+export const blocklistTerm = sqliteTable(
+	'blocklist_term',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		term: text('term').notNull(),
+		createdAt: createdAt()
+	},
+	(t) => [uniqueIndex('blocklist_term_unique').on(t.term)]
 );

@@ -1,10 +1,11 @@
 import { asc, eq } from 'drizzle-orm';
 import type { OwnFeedback } from '../../realtime/contract';
-import type { Bus } from '../bus';
+import type { Bus, FeedbackFact } from '../bus';
 import type { Db } from '../db/connection';
 import { event, feedback } from '../db/schema';
 import { DomainError } from '../errors';
 import { phasesOf, requireOpen } from '../events/phases';
+import { initialStatus } from '../moderation/blocklist';
 
 /** Stores 1–2 feedback words for the event's word cloud; a retried submission is stored once. */
 export function submitFeedback(
@@ -26,17 +27,20 @@ export function submitFeedback(
 			.get();
 		if (!target) throw new DomainError('not-found', 'Diese Veranstaltung gibt es nicht mehr.');
 		requireOpen(phasesOf(target), 'feedbackOpen');
-		return { row: tx.insert(feedback).values(input).returning().get(), created: true };
+		const status = initialStatus(deps.db, input.text);
+		return { row: tx.insert(feedback).values({ ...input, status }).returning().get(), created: true };
 	});
 	const { row } = result;
-	if (result.created) {
-		deps.bus.publish('feedbackSubmitted', {
-			eventId: input.eventId,
-			feedback: { id: row.id, text: row.text, createdAt: row.createdAt.getTime() }
-		});
-	}
+	if (result.created) deps.bus.publish('feedbackChanged', { eventId: input.eventId, feedback: feedbackFact(row) });
 	return { clientId: row.clientId, text: row.text };
 }
+
+export const feedbackFact = (row: typeof feedback.$inferSelect): FeedbackFact => ({
+	id: row.id,
+	text: row.text,
+	status: row.status,
+	createdAt: row.createdAt.getTime()
+});
 
 export function feedbackOfParticipant(db: Db, participantId: number): OwnFeedback[] {
 	return db

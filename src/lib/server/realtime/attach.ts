@@ -7,6 +7,11 @@ import { createPresence } from './presence';
 import { createRateLimiter } from './rate-limit';
 import { aggregateRooms, rooms } from './rooms';
 import { countParticipants } from '../participants/participants';
+import { blocklistTerms } from '../moderation/blocklist';
+import { cardEntry, feedbackEntry, isOnWall, wallCard } from '../moderation/moderation';
+import { authenticate } from './authenticate';
+import { registerControlHandlers } from './control-handlers';
+import { createWordClouds } from './word-clouds';
 import { registerProjectorHandlers } from './projector-handlers';
 import type { AppServer } from './types';
 
@@ -33,6 +38,8 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 		total: countParticipants(runtime.db, eventId)
 	});
 	const fanout = createFanout(io, presenceOf);
+	const clouds = createWordClouds(runtime.db, (eventId, layout) => io.to(aggregateRooms(eventId)).emit('cloud:changed', layout));
+	const live = { presenceOf, clouds };
 	const presence = createPresence((eventId) => fanout.presenceChanged(eventId));
 	const limits = {
 		joins: createRateLimiter({ burst: 10, perSecond: 1 }),
@@ -44,16 +51,27 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 		bus.subscribe('participantRegistered', ({ eventId }) => fanout.presenceChanged(eventId)),
 		bus.subscribe('phasesChanged', ({ eventId, phases }) => {
 			io.to([rooms.participants(eventId), ...aggregateRooms(eventId)]).emit('phases:changed', phases);
+		}),
+		bus.subscribe('displayChanged', ({ eventId, display }) => io.to(aggregateRooms(eventId)).emit('display:changed', display)),
+		bus.subscribe('cardChanged', ({ eventId, card }) => {
+			fanout.wallChanged(eventId, card.id, isOnWall(card) ? wallCard(card) : undefined);
+			fanout.queueChanged(eventId, cardEntry(card, blocklistTerms(runtime.db)));
+		}),
+		bus.subscribe('feedbackChanged', ({ eventId, feedback }) => {
+			fanout.queueChanged(eventId, feedbackEntry(feedback, blocklistTerms(runtime.db)));
+			clouds.feedbackChanged(eventId);
 		})
 	];
 
+	io.use(authenticate(runtime.db));
 	io.on('connection', (socket) => {
 		// A recovered connection comes back with its rooms and data: count the person again.
 		const { role, eventId, publicId } = socket.data;
 		if (socket.recovered && role === 'participant' && eventId && publicId) presence.add(eventId, publicId);
 
 		registerParticipantHandlers(socket, runtime, presence, limits);
-		registerProjectorHandlers(socket, runtime, presenceOf);
+		registerProjectorHandlers(socket, runtime, live);
+		registerControlHandlers(socket, runtime, live);
 
 		socket.on('disconnect', () => {
 			const { role, eventId, publicId } = socket.data;
@@ -66,6 +84,7 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 		close: async () => {
 			subscriptions.forEach((unsubscribe) => unsubscribe());
 			fanout.stop();
+			clouds.stop();
 			await io.close();
 			Object.values(limits).forEach((limiter) => limiter.stop());
 		}

@@ -1,13 +1,20 @@
-import type { OfferTally, Presence } from '../../realtime/contract';
-import { aggregateRooms } from './rooms';
+import type { OfferTally, Presence, QueueEntry, WallCard } from '../../realtime/contract';
+import { aggregateRooms, rooms } from './rooms';
 import type { AppServer } from './types';
 
-type Pending = { tallies: Map<number, OfferTally>; presence: boolean; timer?: NodeJS.Timeout; lastFlush: number };
+type Pending = {
+	tallies: Map<number, OfferTally>;
+	presence: boolean;
+	wall: Map<number, WallCard | undefined>;
+	queue: Map<string, QueueEntry>;
+	timer?: NodeJS.Timeout;
+	lastFlush: number;
+};
 
 /**
- * Coalesces live aggregates per event: at most one message per kind every `intervalMs`,
- * carrying only the latest tally of each offer that changed. The first change after a quiet
- * period goes out at once, so a single vote reaches the projector without delay.
+ * Coalesces live updates per event: at most one message per kind every `intervalMs`, carrying
+ * only the latest state of what changed (tallies per offer, cards, queue entries). The first
+ * change after a quiet period goes out at once, so a single vote reaches the projector without delay.
  */
 export function createFanout(io: AppServer, presenceOf: (eventId: number) => Presence, intervalMs = 100) {
 	const pending = new Map<number, Pending>();
@@ -18,21 +25,34 @@ export function createFanout(io: AppServer, presenceOf: (eventId: number) => Pre
 		if (!p) return;
 		p.timer = undefined;
 		p.lastFlush = Date.now();
-		const to = io.to(aggregateRooms(eventId));
+		const aggregates = io.to(aggregateRooms(eventId));
 		try {
-			if (p.tallies.size > 0) to.emit('tallies:changed', { tallies: [...p.tallies.values()] });
-			if (p.presence) to.emit('presence:changed', presenceOf(eventId));
+			if (p.tallies.size > 0) aggregates.emit('tallies:changed', { tallies: [...p.tallies.values()] });
+			if (p.presence) aggregates.emit('presence:changed', presenceOf(eventId));
+			if (p.wall.size > 0) {
+				const entries = [...p.wall.entries()];
+				aggregates.emit('cards:changed', {
+					upserts: entries.flatMap(([, card]) => (card ? [card] : [])),
+					removed: entries.flatMap(([id, card]) => (card ? [] : [id]))
+				});
+			}
+			if (p.queue.size > 0) io.to(rooms.organisers(eventId)).emit('queue:changed', { entries: [...p.queue.values()] });
 		} catch (error) {
 			console.error('[realtime] Live-Daten konnten nicht gesendet werden:', error);
 		} finally {
 			p.tallies.clear();
 			p.presence = false;
+			p.wall.clear();
+			p.queue.clear();
 		}
 	}
 
 	function schedule(eventId: number): Pending {
 		let p = pending.get(eventId);
-		if (!p) pending.set(eventId, (p = { tallies: new Map(), presence: false, lastFlush: 0 }));
+		if (!p) {
+			p = { tallies: new Map(), presence: false, wall: new Map(), queue: new Map(), lastFlush: 0 };
+			pending.set(eventId, p);
+		}
 		if (!p.timer && !stopped) {
 			const wait = Math.max(0, p.lastFlush + intervalMs - Date.now());
 			p.timer = setTimeout(() => flush(eventId), wait);
@@ -46,6 +66,13 @@ export function createFanout(io: AppServer, presenceOf: (eventId: number) => Pre
 		},
 		presenceChanged(eventId: number) {
 			schedule(eventId).presence = true;
+		},
+		/** A card the wall shows now (`card`), or one that must leave it (`undefined`). */
+		wallChanged(eventId: number, id: number, card: WallCard | undefined) {
+			schedule(eventId).wall.set(id, card);
+		},
+		queueChanged(eventId: number, entry: QueueEntry) {
+			schedule(eventId).queue.set(`${entry.kind}:${entry.id}`, entry);
 		},
 		stop() {
 			stopped = true;

@@ -1,29 +1,25 @@
-import { findEventByDisplayToken } from '../events/queries';
+import { findEventByDisplayToken, findEventById } from '../events/queries';
 import { DomainError } from '../errors';
 import type { Runtime } from '../runtime';
-import { eventTallies } from '../voting/voting';
+import { requireStaff } from './authenticate';
 import { handle } from './handle';
-import type { Presence as PresenceCounts } from '../../realtime/contract';
-import { phasesOf } from '../events/phases';
 import { rooms } from './rooms';
+import { projectorSnapshot, type LiveSources } from './snapshot';
 import type { AppSocket } from './types';
 
-export function registerProjectorHandlers(socket: AppSocket, runtime: Runtime, presenceOf: (eventId: number) => PresenceCounts) {
-	handle(socket, 'projector:join', async ({ token }) => {
-		const event = findEventByDisplayToken(runtime.db, token);
+export function registerProjectorHandlers(socket: AppSocket, runtime: Runtime, live: LiveSources) {
+	handle(socket, 'projector:join', async (by) => {
+		const event =
+			'token' in by ? findEventByDisplayToken(runtime.db, by.token) : (requireStaff(socket, runtime.db), findEventById(runtime.db, by.eventId));
 		if (!event) {
 			throw new DomainError('forbidden', 'Dieser Anzeige-Link ist ungültig oder wurde zurückgezogen. Bitte öffnen Sie den aktuellen Link.');
 		}
 		if (socket.data.role === 'participant') {
 			throw new DomainError('forbidden', 'Diese Verbindung gehört zu einer teilnehmenden Person.');
 		}
-		socket.data = { role: 'projector', eventId: event.id };
+		socket.data.role = 'projector';
+		socket.data.eventId = event.id;
 		await socket.join(rooms.projector(event.id));
-		return {
-			eventId: event.id,
-			phases: phasesOf(event),
-			tallies: eventTallies(runtime.db, event.id),
-			presence: presenceOf(event.id)
-		};
+		return projectorSnapshot(runtime, event, live);
 	});
 }
