@@ -22,6 +22,9 @@ export type DomainEvents = {
 	/** A feedback entry was sent or moderated: `feedback` is its state now. */
 	feedbackChanged: { eventId: number; feedback: FeedbackFact };
 	displayChanged: { eventId: number; display: DisplayState };
+	displayLinkRevoked: { eventId: number };
+	/** All votes, cards and feedback of the event were deleted; its set-up stays. */
+	participationErased: { eventId: number };
 };
 
 type Listener<K extends keyof DomainEvents> = (payload: DomainEvents[K]) => void;

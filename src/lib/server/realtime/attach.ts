@@ -53,6 +53,12 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 			io.to([rooms.participants(eventId), ...aggregateRooms(eventId)]).emit('phases:changed', phases);
 		}),
 		bus.subscribe('displayChanged', ({ eventId, display }) => io.to(aggregateRooms(eventId)).emit('display:changed', display)),
+		bus.subscribe('displayLinkRevoked', ({ eventId }) => {
+			io.in(rooms.projector(eventId))
+				.fetchSockets()
+				.then((sockets) => sockets.forEach((socket) => socket.data.viaDisplayLink && socket.disconnect(true)))
+				.catch((error) => console.error('[realtime] Alte Beamer-Verbindungen konnten nicht getrennt werden:', error));
+		}),
 		bus.subscribe('cardChanged', ({ eventId, card }) => {
 			fanout.wallChanged(eventId, card.id, isOnWall(card) ? wallCard(card) : undefined);
 			fanout.queueChanged(eventId, cardEntry(card, blocklistTerms(runtime.db)));

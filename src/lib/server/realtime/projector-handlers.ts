@@ -19,6 +19,7 @@ export function registerProjectorHandlers(socket: AppSocket, runtime: Runtime, l
 		}
 		socket.data.role = 'projector';
 		socket.data.eventId = event.id;
+		socket.data.viaDisplayLink = 'token' in by;
 		await socket.join(rooms.projector(event.id));
 		return projectorSnapshot(runtime, event, live);
 	});

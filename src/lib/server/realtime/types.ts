@@ -8,6 +8,8 @@ export type SocketData = {
 	participantId?: number;
 	/** The device-made identity; counts connected people, not tabs. */
 	publicId?: string;
+	/** A projector that joined with the secret display link: revoking the link disconnects it. */
+	viaDisplayLink?: boolean;
 	/** A signed-in organiser or moderator (from the session cookie); checked again on every control action. */
 	user?: { id: number; role: 'organiser' | 'moderator'; token: string };
 };
