@@ -2,7 +2,7 @@ import type { PrintEvent } from './print-event';
 import { drawQrCode } from './qr-code';
 import { A4, drawFooter, SECONDARY, writeText } from './sheet';
 
-const QR_SIZE = 13 * A4.cm;
+const QR_SIZE = 14.5 * A4.cm;
 
 /** One A4 page: the invitation to join, with a QR code that can be scanned from a few metres. */
 export function drawJoinPoster(doc: PDFKit.PDFDocument, event: PrintEvent): void {
@@ -22,7 +22,7 @@ export function drawJoinPoster(doc: PDFKit.PDFDocument, event: PrintEvent): void
 	const qrTop = y + 0.9 * A4.cm;
 	drawQrCode(doc, event.join.url, (A4.width - QR_SIZE) / 2, qrTop, QR_SIZE);
 
-	y = writeText(doc, `oder öffnen Sie ${event.join.short}`, qrTop + QR_SIZE + 0.9 * A4.cm, { font: 'bold', size: 20, ...center });
-	writeText(doc, `Code: ${event.code}`, y + 6, { font: 'regular', size: 16, color: SECONDARY, ...center });
+	y = writeText(doc, `oder öffnen Sie ${event.join.short}`, qrTop + QR_SIZE + 0.8 * A4.cm, { font: 'bold', size: 22, ...center });
+	writeText(doc, `Code: ${event.code}`, y + 4, { font: 'regular', size: 18, color: SECONDARY, ...center });
 	drawFooter(doc, event.footer);
 }

@@ -1,14 +1,14 @@
 import type { Db } from '../db/connection';
 import { drawJoinPoster } from './join-poster';
 import { printEvent, type PrintEvent } from './print-event';
-import { finish, printDocument } from './sheet';
+import { A4, drawFooter, finish, printDocument, writeText } from './sheet';
 import { drawTableCard } from './table-card';
 
-/** The print files of an event; each resolves to undefined when the event does not exist. */
+// Each resolves to undefined when the event does not exist.
 
 /** One A4 page per Themeninsel, in order, each with the QR code to `<baseUrl>/<CODE>/<n>`. */
 export function printTableCards(db: Db, eventId: number, baseUrl: string): Promise<Buffer | undefined> {
-	return print(db, eventId, baseUrl, 'Tischkarten', (doc, event) => event.stations.forEach((s) => drawTableCard(doc, event, s)));
+	return print(db, eventId, baseUrl, 'Tischkarten', drawTableCards);
 }
 
 /** One A4 page inviting people to join, with the QR code to `<baseUrl>/<CODE>`. */
@@ -20,8 +20,19 @@ export function printJoinPoster(db: Db, eventId: number, baseUrl: string): Promi
 export function printMaterials(db: Db, eventId: number, baseUrl: string): Promise<Buffer | undefined> {
 	return print(db, eventId, baseUrl, 'Plakat und Tischkarten', (doc, event) => {
 		drawJoinPoster(doc, event);
-		event.stations.forEach((s) => drawTableCard(doc, event, s));
+		drawTableCards(doc, event);
 	});
+}
+
+function drawTableCards(doc: PDFKit.PDFDocument, event: PrintEvent): void {
+	for (const station of event.stations) drawTableCard(doc, event, station);
+	if (event.stations.length > 0) return;
+	doc.addPage();
+	writeText(doc, 'Diese Veranstaltung hat noch keine Themeninseln. Legen Sie sie an, dann gibt es hier eine Tischkarte je Themeninsel.', A4.margin, {
+		font: 'regular',
+		size: 16
+	});
+	drawFooter(doc, event.footer);
 }
 
 async function print(
@@ -35,7 +46,5 @@ async function print(
 	if (!event) return undefined;
 	const doc = printDocument(`${kind} – ${event.title}`);
 	draw(doc, event);
-	// pdfkit can't end a document without pages: an event without Themeninseln still gets a valid (empty) page.
-	if (doc.bufferedPageRange().count === 0) doc.addPage();
 	return finish(doc);
 }

@@ -5,7 +5,7 @@
  */
 import { and, asc, count, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/connection';
-import { card, offer, prompt, station, vote } from '../db/schema';
+import { card, offer, prompt, station, vote, type Contact } from '../db/schema';
 import { DomainError } from '../errors';
 import type { OfferFields, PromptFields, StationFields } from './editor-fields';
 
@@ -19,7 +19,7 @@ export function addStation(db: Db, eventId: number, fields: StationFields): numb
 	});
 }
 
-export function updateStation(db: Db, eventId: number, stationId: number, fields: StationFields): void {
+export function updateStation(db: Db, eventId: number, stationId: number, fields: { title: string; contacts: Contact[] }): void {
 	requireStation(db, eventId, stationId);
 	db.update(station).set(fields).where(eq(station.id, stationId)).run();
 }
