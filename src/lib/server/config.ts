@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 
 export type Config = {
 	databaseUrl: string;
@@ -7,6 +7,8 @@ export type Config = {
 	loadDemo: boolean;
 	/** Public origin (ORIGIN), used for join links and QR codes when set. */
 	origin: string | undefined;
+	/** Where uploaded files (pin-board photos) live: DATA_DIR, else the database's folder. */
+	dataDir: string;
 	/** First organiser account, used only while the database has no accounts. */
 	adminEmail?: string;
 	adminPassword?: string;
@@ -14,11 +16,13 @@ export type Config = {
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {
 	const root = env.DIALOGRAUM_ROOT ?? process.cwd();
+	const databaseUrl = env.DATABASE_URL || './data/dialograum.db';
 	return {
-		databaseUrl: env.DATABASE_URL || './data/dialograum.db',
+		databaseUrl,
 		migrationsFolder: join(root, 'drizzle'),
 		loadDemo: env.DEMO !== 'off',
 		origin: env.ORIGIN || undefined,
+		dataDir: resolve(env.DATA_DIR || dirname(databaseUrl.replace(/^file:/, ''))),
 		adminEmail: env.ADMIN_EMAIL || undefined,
 		adminPassword: env.ADMIN_PASSWORD || undefined
 	};

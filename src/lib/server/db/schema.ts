@@ -275,3 +275,22 @@ export const blocklistTerm = sqliteTable(
 	},
 	(t) => [uniqueIndex('blocklist_term_unique').on(t.term)]
 );
+
+/** A photo of a Themeninsel's pin board for the Dokumentation: resized, without metadata, stored under the data directory. */
+export const photo = sqliteTable(
+	'photo',
+	{
+		id: integer('id').primaryKey({ autoIncrement: true }),
+		stationId: integer('station_id')
+			.notNull()
+			.references(() => station.id, { onDelete: 'cascade' }),
+		/** Path relative to the data directory, e.g. `photos/12/3f2c….jpg`. */
+		file: text('file').notNull(),
+		width: integer('width').notNull(),
+		height: integer('height').notNull(),
+		caption: text('caption').notNull().default(''),
+		uploadedBy: integer('uploaded_by').references(() => user.id, { onDelete: 'set null' }),
+		createdAt: createdAt()
+	},
+	(t) => [index('photo_station_idx').on(t.stationId)]
+);
