@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, phoneViewport, projectorViewport, startApp, type RunningApp } from './support/app';
@@ -7,6 +8,13 @@ let browser: Browser;
 
 beforeAll(async () => {
 	app = await startApp();
+	// The projector starts on the Beitreten screen; the live results are on the World-Café screen.
+	const db = new Database(app.databaseFile, { fileMustExist: true });
+	try {
+		expect(db.prepare(`update event set display_screen = 'board' where join_code = 'DEMO'`).run().changes).toBe(1);
+	} finally {
+		db.close();
+	}
 	browser = await launchBrowser();
 });
 afterAll(async () => {

@@ -23,10 +23,7 @@ const STEPS = 8;
 export function fit(options: FitOptions = {}): Attachment<HTMLElement> {
 	const { min = 0.5, max = 1.5, columns, whole } = options;
 	return (node) => {
-		const fits = () =>
-			node.scrollHeight <= node.clientHeight + 1 &&
-			node.scrollWidth <= node.clientWidth + 1 &&
-			(!whole || [...node.querySelectorAll<HTMLElement>(whole)].every((el) => el.scrollWidth <= el.clientWidth + 1));
+		const fits = () => node.scrollWidth <= node.clientWidth + 1 && fitsVertically(node) && (!whole || allWhole(node, whole));
 
 		const apply = (scale: number, count?: number) => {
 			node.style.setProperty('--fit', scale.toFixed(4));
@@ -90,3 +87,29 @@ export function fit(options: FitOptions = {}): Attachment<HTMLElement> {
 		};
 	};
 }
+
+/**
+ * Whether the element's content starts and ends within its box. Measured by its children's boxes, not by
+ * `scrollHeight`: with a tight line height, the glyph boxes of the last line reach a little past
+ * the line box, which is not content that is cut off (a bar or a line of text would be).
+ */
+function fitsVertically(node: HTMLElement): boolean {
+	const blocks = [...node.children].filter((child) => {
+		const { position, display } = getComputedStyle(child);
+		return position !== 'absolute' && display !== 'inline' && display !== 'contents';
+	});
+	// Only text (and inline elements): the glyphs of the last line may reach 0.2 em past it.
+	if (blocks.length === 0) return node.scrollHeight <= node.clientHeight + 0.2 * parseFloat(getComputedStyle(node).fontSize);
+	const top = node.getBoundingClientRect().top + node.clientTop - 0.5;
+	const bottom = top + node.clientHeight + 1;
+	for (const child of blocks) {
+		const r = child.getBoundingClientRect();
+		// Centred content overflows at the top as well.
+		if (r.bottom > bottom || r.top < top) return false;
+	}
+	return true;
+}
+
+/** No `whole` element is wider than its box: its words need not break mid-letter. */
+const allWhole = (node: HTMLElement, selector: string) =>
+	[...node.querySelectorAll<HTMLElement>(selector)].every((el) => el.scrollWidth <= el.clientWidth + 1);

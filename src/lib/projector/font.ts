@@ -4,6 +4,8 @@ import boldUrl from 'source-sans/WOFF2/TTF/SourceSans3-Bold.ttf.woff2?url';
 import regularUrl from 'source-sans/WOFF2/TTF/SourceSans3-Regular.ttf.woff2?url';
 
 export const PROJECTOR_FONT = 'dialograum-projector';
+/** For `<link rel="preload">`, so the text rarely shows in the fallback font first. */
+export const PROJECTOR_FONT_FILES = [regularUrl, boldUrl];
 
 let loading: Promise<unknown> | undefined;
 

@@ -1,7 +1,7 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { OwnCard } from '../../realtime/contract';
 import type { Bus, CardFact } from '../bus';
-import type { Db } from '../db/connection';
+import { preparedFor, type Db } from '../db/connection';
 import { card, event, prompt, station } from '../db/schema';
 import { DomainError } from '../errors';
 import { phasesOf, requireOpen } from '../events/phases';
@@ -28,31 +28,56 @@ export const cardFact = (row: CardRow): CardFact => ({
 	createdAt: row.createdAt.getTime()
 });
 
+const statements = preparedFor((db) => ({
+	byClientId: db.select().from(card).where(eq(card.clientId, sql.placeholder('clientId'))).prepare(),
+	target: db
+		.select({ worldCafeOpen: event.worldCafeOpen, feedbackOpen: event.feedbackOpen })
+		.from(station)
+		.innerJoin(event, eq(event.id, station.eventId))
+		.innerJoin(prompt, and(eq(prompt.eventId, event.id), eq(prompt.id, sql.placeholder('promptId'))))
+		.where(and(eq(station.id, sql.placeholder('stationId')), eq(station.eventId, sql.placeholder('eventId'))))
+		.prepare(),
+	insert: db
+		.insert(card)
+		.values({
+			clientId: sql.placeholder('clientId'),
+			stationId: sql.placeholder('stationId'),
+			promptId: sql.placeholder('promptId'),
+			participantId: sql.placeholder('participantId'),
+			text: sql.placeholder('text'),
+			status: sql.placeholder('status'),
+			updatedAt: sql.placeholder('now')
+		})
+		.returning()
+		.prepare(),
+	ofParticipant: db
+		.select()
+		.from(card)
+		.where(and(eq(card.participantId, sql.placeholder('participantId')), eq(card.withdrawn, false)))
+		.orderBy(asc(card.id))
+		.prepare()
+}));
+
 /** Stores a card for one prompt at one station; a retried submission returns the stored card. */
 export function submitCard(
 	deps: Deps,
 	input: Author & { clientId: string; stationId: number; promptId: number; text: string }
 ): OwnCard {
-	const result = deps.db.transaction((tx) => {
-		const earlier = tx.select().from(card).where(eq(card.clientId, input.clientId)).get();
+	const q = statements(deps.db);
+	const result = deps.db.transaction(() => {
+		const earlier = q.byClientId.get({ clientId: input.clientId });
 		if (earlier) {
 			if (earlier.participantId !== input.participantId) throw reusedId();
 			return { row: earlier, created: false };
 		}
-		const target = tx
-			.select({ worldCafeOpen: event.worldCafeOpen, feedbackOpen: event.feedbackOpen })
-			.from(station)
-			.innerJoin(event, eq(event.id, station.eventId))
-			.innerJoin(prompt, and(eq(prompt.eventId, event.id), eq(prompt.id, input.promptId)))
-			.where(and(eq(station.id, input.stationId), eq(station.eventId, input.eventId)))
-			.get();
+		const target = q.target.get({ promptId: input.promptId, stationId: input.stationId, eventId: input.eventId });
 		if (!target) {
 			throw new DomainError('not-found', 'Diese Themeninsel oder Frage gibt es bei dieser Veranstaltung nicht. Bitte laden Sie die Seite neu.');
 		}
 		requireOpen(phasesOf(target), 'worldCafeOpen');
 		const { eventId: _eventId, ...values } = input;
 		const status = initialStatus(deps.db, input.text);
-		const row = tx.insert(card).values({ ...values, status, updatedAt: new Date() }).returning().get();
+		const row = q.insert.get({ ...values, status, now: new Date() })!;
 		return { row, created: true };
 	});
 	if (result.created) deps.bus.publish('cardChanged', { eventId: input.eventId, card: cardFact(result.row) });
@@ -92,13 +117,7 @@ export function withdrawCard(deps: Deps, input: Author & { cardId: string }): { 
 }
 
 export function cardsOfParticipant(db: Db, participantId: number): OwnCard[] {
-	return db
-		.select()
-		.from(card)
-		.where(and(eq(card.participantId, participantId), eq(card.withdrawn, false)))
-		.orderBy(asc(card.id))
-		.all()
-		.map(own);
+	return statements(db).ofParticipant.all({ participantId }).map(own);
 }
 
 function ownCard(tx: Tx, author: Author, cardId: string): CardRow {

@@ -52,6 +52,19 @@ export function openDatabase(databaseUrl: string, migrationsFolder: string): Con
 	return { db, sqlite, path };
 }
 
+/**
+ * Statements built and prepared once per connection. Drizzle otherwise builds the SQL and SQLite
+ * prepares it again on every call, which costs more than running it (tens of µs per query).
+ */
+export function preparedFor<T>(build: (db: Db) => T): (db: Db) => T {
+	const built = new WeakMap<Db, T>();
+	return (db) => {
+		let statements = built.get(db);
+		if (!statements) built.set(db, (statements = build(db)));
+		return statements;
+	};
+}
+
 function reason(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }

@@ -1,34 +1,57 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { OwnFeedback } from '../../realtime/contract';
 import type { Bus, FeedbackFact } from '../bus';
-import type { Db } from '../db/connection';
+import { preparedFor, type Db } from '../db/connection';
 import { event, feedback } from '../db/schema';
 import { DomainError } from '../errors';
 import { phasesOf, requireOpen } from '../events/phases';
 import { initialStatus } from '../moderation/blocklist';
+
+const statements = preparedFor((db) => ({
+	byClientId: db.select().from(feedback).where(eq(feedback.clientId, sql.placeholder('clientId'))).prepare(),
+	phases: db
+		.select({ worldCafeOpen: event.worldCafeOpen, feedbackOpen: event.feedbackOpen })
+		.from(event)
+		.where(eq(event.id, sql.placeholder('eventId')))
+		.prepare(),
+	insert: db
+		.insert(feedback)
+		.values({
+			clientId: sql.placeholder('clientId'),
+			eventId: sql.placeholder('eventId'),
+			participantId: sql.placeholder('participantId'),
+			text: sql.placeholder('text'),
+			status: sql.placeholder('status')
+		})
+		.returning()
+		.prepare(),
+	ofParticipant: db
+		.select({ clientId: feedback.clientId, text: feedback.text })
+		.from(feedback)
+		.where(eq(feedback.participantId, sql.placeholder('participantId')))
+		.orderBy(asc(feedback.id))
+		.prepare()
+}));
 
 /** Stores 1–2 feedback words for the event's word cloud; a retried submission is stored once. */
 export function submitFeedback(
 	deps: { db: Db; bus: Bus },
 	input: { eventId: number; participantId: number; clientId: string; text: string }
 ): OwnFeedback {
-	const result = deps.db.transaction((tx) => {
-		const earlier = tx.select().from(feedback).where(eq(feedback.clientId, input.clientId)).get();
+	const q = statements(deps.db);
+	const result = deps.db.transaction(() => {
+		const earlier = q.byClientId.get({ clientId: input.clientId });
 		if (earlier) {
 			if (earlier.participantId !== input.participantId) {
 				throw new DomainError('invalid', 'Diese Einsendung wurde schon für etwas anderes verwendet. Bitte laden Sie die Seite neu.');
 			}
 			return { row: earlier, created: false };
 		}
-		const target = tx
-			.select({ worldCafeOpen: event.worldCafeOpen, feedbackOpen: event.feedbackOpen })
-			.from(event)
-			.where(eq(event.id, input.eventId))
-			.get();
+		const target = q.phases.get({ eventId: input.eventId });
 		if (!target) throw new DomainError('not-found', 'Diese Veranstaltung gibt es nicht mehr.');
 		requireOpen(phasesOf(target), 'feedbackOpen');
 		const status = initialStatus(deps.db, input.text);
-		return { row: tx.insert(feedback).values({ ...input, status }).returning().get(), created: true };
+		return { row: q.insert.get({ ...input, status })!, created: true };
 	});
 	const { row } = result;
 	if (result.created) deps.bus.publish('feedbackChanged', { eventId: input.eventId, feedback: feedbackFact(row) });
@@ -43,10 +66,5 @@ export const feedbackFact = (row: typeof feedback.$inferSelect): FeedbackFact =>
 });
 
 export function feedbackOfParticipant(db: Db, participantId: number): OwnFeedback[] {
-	return db
-		.select({ clientId: feedback.clientId, text: feedback.text })
-		.from(feedback)
-		.where(eq(feedback.participantId, participantId))
-		.orderBy(asc(feedback.id))
-		.all();
+	return statements(db).ofParticipant.all({ participantId });
 }

@@ -56,7 +56,6 @@ export type TextStyle = {
 	align?: 'left' | 'center';
 	/** Extra space between the lines of a wrapped text, in points. */
 	lineGap?: number;
-	characterSpacing?: number;
 	/** Distance from the left margin, in points. */
 	indent?: number;
 };
@@ -76,6 +75,5 @@ export function textHeight(doc: PDFKit.PDFDocument, text: string, style: TextSty
 const textOptions = (style: TextStyle): PDFKit.Mixins.TextOptions => ({
 	width: CONTENT_WIDTH - (style.indent ?? 0),
 	align: style.align ?? 'left',
-	lineGap: style.lineGap ?? 0,
-	characterSpacing: style.characterSpacing ?? 0
+	lineGap: style.lineGap ?? 0
 });

@@ -2,6 +2,7 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import type { Runtime } from '../runtime';
 import { createFanout } from './fanout';
+import { createGroupCommit } from './group-commit';
 import { registerParticipantHandlers } from './participant-handlers';
 import { createPresence } from './presence';
 import { createRateLimiter } from './rate-limit';
@@ -46,6 +47,7 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 		submissions: createRateLimiter({ burst: 30, perSecond: 3 })
 	};
 	const { bus } = runtime;
+	const writes = createGroupCommit(runtime.sqlite, runtime);
 	const subscriptions = [
 		bus.subscribe('voteCast', ({ eventId, tally }) => fanout.tallyChanged(eventId, tally)),
 		bus.subscribe('participantRegistered', ({ eventId }) => fanout.presenceChanged(eventId)),
@@ -75,7 +77,7 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 		const { role, eventId, publicId } = socket.data;
 		if (socket.recovered && role === 'participant' && eventId && publicId) presence.add(eventId, publicId);
 
-		registerParticipantHandlers(socket, runtime, presence, limits);
+		registerParticipantHandlers(socket, runtime, presence, limits, writes);
 		registerProjectorHandlers(socket, runtime, live);
 		registerControlHandlers(socket, runtime, live);
 

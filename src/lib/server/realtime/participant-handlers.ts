@@ -6,6 +6,7 @@ import { feedbackOfParticipant, submitFeedback } from '../feedback/feedback';
 import { enterEvent } from '../participants/participants';
 import type { Runtime } from '../runtime';
 import { castVote, votesOfParticipant } from '../voting/voting';
+import type { GroupCommit, WriteDeps } from './group-commit';
 import { handle } from './handle';
 import type { Presence } from './presence';
 import type { RateLimiter } from './rate-limit';
@@ -13,8 +14,15 @@ import { rooms } from './rooms';
 import type { AppSocket } from './types';
 
 export type ParticipantLimits = { joins: RateLimiter; submissions: RateLimiter };
+type Author = { eventId: number; participantId: number };
 
-export function registerParticipantHandlers(socket: AppSocket, runtime: Runtime, presence: Presence, limits: ParticipantLimits) {
+export function registerParticipantHandlers(
+	socket: AppSocket,
+	runtime: Runtime,
+	presence: Presence,
+	limits: ParticipantLimits,
+	writes: GroupCommit
+) {
 	const { db } = runtime;
 	/** Submissions are limited per device, whichever tab or connection they come from. */
 	const perDevice = { limiter: limits.submissions, limitKey: () => socket.data.participantId ?? socket.id };
@@ -50,14 +58,22 @@ export function registerParticipantHandlers(socket: AppSocket, runtime: Runtime,
 		{ limiter: limits.joins }
 	);
 
-	handle(socket, 'vote:cast', (payload) => castVote(runtime, { ...payload, ...author() }), perDevice);
-	handle(socket, 'card:submit', (payload) => submitCard(runtime, { ...payload, ...author() }), perDevice);
-	handle(socket, 'card:edit', (payload) => editCard(runtime, { ...payload, ...author() }), perDevice);
-	handle(socket, 'card:withdraw', (payload) => withdrawCard(runtime, { ...payload, ...author() }), perDevice);
-	handle(socket, 'feedback:submit', (payload) => submitFeedback(runtime, { ...payload, ...author() }), perDevice);
+	/** The author is read when the message arrives; the write joins the next group commit. */
+	const byAuthor =
+		<I extends Author, T>(write: (deps: WriteDeps, input: I) => T) =>
+		(payload: Omit<I, keyof Author>) => {
+			const who = author();
+			return writes.run((deps) => write(deps, { ...payload, ...who } as I));
+		};
+
+	handle(socket, 'vote:cast', byAuthor(castVote), perDevice);
+	handle(socket, 'card:submit', byAuthor(submitCard), perDevice);
+	handle(socket, 'card:edit', byAuthor(editCard), perDevice);
+	handle(socket, 'card:withdraw', byAuthor(withdrawCard), perDevice);
+	handle(socket, 'feedback:submit', byAuthor(submitFeedback), perDevice);
 }
 
-function joinedParticipant(socket: AppSocket) {
+function joinedParticipant(socket: AppSocket): Author {
 	const { role, eventId, participantId } = socket.data;
 	if (role !== 'participant' || !eventId || !participantId) {
 		throw new DomainError('not-joined', 'Die Verbindung zur Veranstaltung fehlt. Bitte laden Sie die Seite neu.');

@@ -1,4 +1,5 @@
 import type * as v from 'valibot';
+import { quoted } from './text';
 
 const KIND: Record<string, string> = {
 	string: 'ein Text',
@@ -78,8 +79,9 @@ export function germanPlace(path: v.IssuePathItem[] | undefined): string {
 		const key = item.key;
 		if (typeof key === 'number') {
 			const list = String(path?.[i - 1]?.key ?? '');
+			// A Themeninsel's title helps to find it; an offer's is often the problem itself.
 			const value = item.value as { title?: unknown } | undefined;
-			const title = typeof value?.title === 'string' && value.title.trim() ? ` „${value.title.trim()}“` : '';
+			const title = list === 'themeninseln' && typeof value?.title === 'string' && value.title.trim() ? ` ${quoted(value.title.trim(), 40)}` : '';
 			parts.pop();
 			parts.push(`${ITEM[list] ?? 'Eintrag'} ${key + 1}${title}`);
 		} else parts.push(PLACES[String(key)] ?? String(key));

@@ -22,7 +22,8 @@ export const MAX_UPLOAD_SIZE = `${MAX_UPLOAD_BYTES / 1024 / 1024} MB`;
 export function sizeProblem(size: number): string | undefined {
 	if (size === 0) return 'Die Datei ist leer.';
 	if (size > MAX_UPLOAD_BYTES) {
-		const mb = (size / 1024 / 1024).toLocaleString('de-DE', { maximumFractionDigits: 1 });
+		// Rounded up, so a file just over the limit does not read as "2 MB".
+		const mb = (Math.ceil((size / 1024 / 1024) * 10) / 10).toLocaleString('de-DE');
 		return `Die Datei ist zu groß (${mb} MB); erlaubt sind höchstens ${MAX_UPLOAD_SIZE}. Entfernen Sie z. B. Bilder aus der Tabelle.`;
 	}
 	return undefined;

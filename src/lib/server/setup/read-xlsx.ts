@@ -27,9 +27,10 @@ export async function readXlsx(bytes: Uint8Array): Promise<SheetRead> {
 		});
 		rows[number - 1] = Array.from(cells, (c) => c ?? '');
 	});
+	const others = workbook.worksheets.length - 1;
 	const warnings =
-		workbook.worksheets.length > 1
-			? [`Gelesen wurde nur das erste Tabellenblatt ${quoted(sheet.name)}; die anderen ${workbook.worksheets.length - 1} wurden nicht übernommen.`]
+		others > 0
+			? [`Gelesen wurde nur das erste Tabellenblatt ${quoted(sheet.name)}; ${others === 1 ? 'das zweite bleibt' : `die anderen ${others} bleiben`} unberücksichtigt.`]
 			: [];
 	return { ok: true, rows: Array.from(rows, (r) => r ?? NO_CELLS), warnings };
 }

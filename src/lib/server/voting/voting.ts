@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Answer, OfferTally, OwnVote } from '../../realtime/contract';
 import type { Bus } from '../bus';
-import type { Db } from '../db/connection';
+import { preparedFor, type Db } from '../db/connection';
 import { event, offer, station, vote, voteSubmission } from '../db/schema';
 import { DomainError } from '../errors';
 import { phasesOf, requireOpen } from '../events/phases';
@@ -14,19 +14,67 @@ export type CastVoteInput = {
 	answer: Answer;
 };
 
+const yesCount = sql<number>`coalesce(sum(${vote.answer} = 'yes'), 0)`;
+const noCount = sql<number>`coalesce(sum(${vote.answer} = 'no'), 0)`;
+
+const statements = preparedFor((db) => ({
+	earlier: db
+		.select({ answer: voteSubmission.answer, offerId: vote.offerId, participantId: vote.participantId })
+		.from(voteSubmission)
+		.innerJoin(vote, eq(vote.id, voteSubmission.voteId))
+		.where(eq(voteSubmission.clientId, sql.placeholder('clientId')))
+		.prepare(),
+	target: db
+		.select({ stationId: station.id, worldCafeOpen: event.worldCafeOpen, feedbackOpen: event.feedbackOpen })
+		.from(offer)
+		.innerJoin(station, eq(station.id, offer.stationId))
+		.innerJoin(event, eq(event.id, station.eventId))
+		.where(and(eq(offer.id, sql.placeholder('offerId')), eq(station.eventId, sql.placeholder('eventId'))))
+		.prepare(),
+	upsert: db
+		.insert(vote)
+		.values({
+			offerId: sql.placeholder('offerId'),
+			participantId: sql.placeholder('participantId'),
+			answer: sql.placeholder('answer'),
+			updatedAt: sql.placeholder('now')
+		})
+		.onConflictDoUpdate({
+			target: [vote.participantId, vote.offerId],
+			set: { answer: sql.raw('excluded.answer'), updatedAt: sql.raw('excluded.updated_at') }
+		})
+		.returning({ id: vote.id })
+		.prepare(),
+	submission: db
+		.insert(voteSubmission)
+		.values({
+			clientId: sql.placeholder('clientId'),
+			voteId: sql.placeholder('voteId'),
+			answer: sql.placeholder('answer'),
+			receivedAt: sql.placeholder('now')
+		})
+		.prepare(),
+	tally: db
+		.select({ yes: yesCount, no: noCount })
+		.from(vote)
+		.where(eq(vote.offerId, sql.placeholder('offerId')))
+		.prepare(),
+	ofParticipant: db
+		.select({ offerId: vote.offerId, answer: vote.answer })
+		.from(vote)
+		.where(eq(vote.participantId, sql.placeholder('participantId')))
+		.prepare()
+}));
+
 /**
  * Casts or changes a participant's vote on an offer. Commits in one transaction before it
  * returns; a submission whose client id was already stored changes nothing and returns as before.
  * After the commit it publishes `voteCast` with the offer's new tally.
  */
 export function castVote(deps: { db: Db; bus: Bus }, input: CastVoteInput): OwnVote {
-	const result = deps.db.transaction((tx) => {
-		const earlier = tx
-			.select({ answer: voteSubmission.answer, offerId: vote.offerId, participantId: vote.participantId })
-			.from(voteSubmission)
-			.innerJoin(vote, eq(vote.id, voteSubmission.voteId))
-			.where(eq(voteSubmission.clientId, input.clientId))
-			.get();
+	const q = statements(deps.db);
+	const result = deps.db.transaction(() => {
+		const earlier = q.earlier.get({ clientId: input.clientId });
 		if (earlier) {
 			if (earlier.participantId !== input.participantId || earlier.offerId !== input.offerId) {
 				throw new DomainError('invalid', 'Diese Einsendung wurde schon für etwas anderes verwendet. Bitte laden Sie die Seite neu.');
@@ -34,35 +82,19 @@ export function castVote(deps: { db: Db; bus: Bus }, input: CastVoteInput): OwnV
 			return { stored: { offerId: earlier.offerId, answer: earlier.answer }, published: undefined };
 		}
 
-		const target = tx
-			.select({ stationId: station.id, worldCafeOpen: event.worldCafeOpen, feedbackOpen: event.feedbackOpen })
-			.from(offer)
-			.innerJoin(station, eq(station.id, offer.stationId))
-			.innerJoin(event, eq(event.id, station.eventId))
-			.where(and(eq(offer.id, input.offerId), eq(station.eventId, input.eventId)))
-			.get();
+		const target = q.target.get({ offerId: input.offerId, eventId: input.eventId });
 		if (!target) {
 			throw new DomainError('not-found', 'Dieses Angebot gibt es bei dieser Veranstaltung nicht. Bitte laden Sie die Seite neu.');
 		}
 		requireOpen(phasesOf(target), 'worldCafeOpen');
 
 		const now = new Date();
-		const { id: voteId } = tx
-			.insert(vote)
-			.values({ offerId: input.offerId, participantId: input.participantId, answer: input.answer, updatedAt: now })
-			.onConflictDoUpdate({
-				target: [vote.participantId, vote.offerId],
-				set: { answer: input.answer, updatedAt: now }
-			})
-			.returning({ id: vote.id })
-			.get();
-		tx.insert(voteSubmission)
-			.values({ clientId: input.clientId, voteId, answer: input.answer, receivedAt: now })
-			.run();
+		const { id: voteId } = q.upsert.get({ offerId: input.offerId, participantId: input.participantId, answer: input.answer, now })!;
+		q.submission.run({ clientId: input.clientId, voteId, answer: input.answer, now });
 
 		return {
 			stored: { offerId: input.offerId, answer: input.answer },
-			published: { stationId: target.stationId, tally: offerTally(tx, input.offerId) }
+			published: { stationId: target.stationId, tally: offerTally(deps.db, input.offerId) }
 		};
 	});
 
@@ -70,11 +102,8 @@ export function castVote(deps: { db: Db; bus: Bus }, input: CastVoteInput): OwnV
 	return result.stored;
 }
 
-const yesCount = sql<number>`coalesce(sum(${vote.answer} = 'yes'), 0)`;
-const noCount = sql<number>`coalesce(sum(${vote.answer} = 'no'), 0)`;
-
-export function offerTally(db: Pick<Db, 'select'>, offerId: number): OfferTally {
-	const row = db.select({ yes: yesCount, no: noCount }).from(vote).where(eq(vote.offerId, offerId)).get();
+export function offerTally(db: Db, offerId: number): OfferTally {
+	const row = statements(db).tally.get({ offerId });
 	return { offerId, yes: row?.yes ?? 0, no: row?.no ?? 0 };
 }
 
@@ -91,9 +120,5 @@ export function eventTallies(db: Db, eventId: number): OfferTally[] {
 }
 
 export function votesOfParticipant(db: Db, participantId: number): OwnVote[] {
-	return db
-		.select({ offerId: vote.offerId, answer: vote.answer })
-		.from(vote)
-		.where(eq(vote.participantId, participantId))
-		.all();
+	return statements(db).ofParticipant.all({ participantId });
 }

@@ -2,22 +2,21 @@ import { fail, redirect } from '@sveltejs/kit';
 import { requireUser } from '$lib/server/auth/guard';
 import { DomainError } from '$lib/server/errors';
 import { listPrompts, listStations } from '$lib/server/events/queries';
+import { organiserEvent } from '$lib/server/exports/organiser-event';
 import { useRuntime } from '$lib/server/runtime';
 import { hasParticipation, LIVE_EVENT_MESSAGE, replaceSetup } from '$lib/server/setup/apply-setup';
-import { eventOfParam } from '$lib/server/setup/event-param';
 import { countOffers, MAX_LISTED_PROBLEMS, MAX_UPLOAD_BYTES } from '$lib/server/setup/model';
 import { PENDING_IMPORT_MS, pendingImports } from '$lib/server/setup/pending-imports';
 import { MAX_UPLOAD_SIZE, readSetupUpload, sizeProblem } from '$lib/server/setup/read-upload';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals, url, params }) => {
-	requireUser(locals, url, 'organiser');
 	const { db } = useRuntime();
-	const event = eventOfParam(db, params.id);
+	const event = organiserEvent(db, locals, url, params.id);
 	const stations = listStations(db, event.id);
 	return {
 		event: { id: event.id, title: event.title, date: event.date },
-		current: { stations: stations.length, offers: countOffers(stations), prompts: listPrompts(db, event.id).map((p) => p.text) },
+		current: { stations: stations.length, offers: countOffers({ stations }), prompts: listPrompts(db, event.id).map((p) => p.text) },
 		live: hasParticipation(db, event.id) ? LIVE_EVENT_MESSAGE : undefined,
 		applied: url.searchParams.has('uebernommen'),
 		maxBytes: MAX_UPLOAD_BYTES,
@@ -31,14 +30,20 @@ export const actions: Actions = {
 	pruefen: async ({ request, locals, url, params }) => {
 		const user = requireUser(locals, url, 'organiser');
 		const { db } = useRuntime();
-		const event = eventOfParam(db, params.id);
+		const event = organiserEvent(db, locals, url, params.id);
 		if (hasParticipation(db, event.id)) return fail(409, { refused: LIVE_EVENT_MESSAGE });
 
 		let file: FormDataEntryValue | null;
 		try {
 			file = (await request.formData()).get('datei');
-		} catch {
-			return fail(400, { missing: 'Die Datei ist nicht vollständig angekommen. Bitte versuchen Sie es noch einmal.' });
+		} catch (error) {
+			// adapter-node's BODY_SIZE_LIMIT (512 KB unless set) ends the upload before our own limit.
+			const tooLarge = (error as { status?: unknown }).status === 413;
+			return fail(tooLarge ? 413 : 400, {
+				missing: tooLarge
+					? 'Die Datei ist zu groß, um sie auf diesem Server hochzuladen. Entfernen Sie z. B. Bilder aus der Tabelle oder speichern Sie sie als CSV.'
+					: 'Die Datei ist nicht vollständig angekommen. Bitte versuchen Sie es noch einmal.'
+			});
 		}
 		if (!(file instanceof File) || (file.size === 0 && file.name === '')) {
 			return fail(400, { missing: 'Bitte wählen Sie eine Datei aus.' });
@@ -61,7 +66,7 @@ export const actions: Actions = {
 	uebernehmen: async ({ request, locals, url, params }) => {
 		const user = requireUser(locals, url, 'organiser');
 		const { db, bus } = useRuntime();
-		const event = eventOfParam(db, params.id);
+		const event = organiserEvent(db, locals, url, params.id);
 		const token = String((await request.formData()).get('vorschau') ?? '');
 		const pending = pendingImports.find(token, user.id, event.id);
 		if (!pending) {

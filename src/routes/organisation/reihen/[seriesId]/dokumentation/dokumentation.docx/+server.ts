@@ -1,0 +1,4 @@
+import { seriesDocumentResponse } from '$lib/server/documentation/downloads';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = (request) => seriesDocumentResponse(request, 'docx');

@@ -1,0 +1,4 @@
+import { eventDocumentResponse } from '$lib/server/documentation/downloads';
+import type { RequestHandler } from './$types';
+
+export const GET: RequestHandler = (request) => eventDocumentResponse(request, 'pdf');
