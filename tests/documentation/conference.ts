@@ -18,8 +18,9 @@ export function phonePhoto(options: { orientation?: number; width?: number; heig
 	return sharp({ create: { width, height, channels: 3, background: '#c8a878' } })
 		.composite([{ input: { create: { width: Math.round(width / 3), height: Math.round(height / 3), channels: 3, background: '#fff7a8' } }, left: 0, top: 0 }])
 		.jpeg({ quality: 90 })
+		.withMetadata({ orientation })
 		.withExif({
-			IFD0: { Make: 'Testkamera', Model: 'Pinnwand 3000', Orientation: String(orientation) },
+			IFD0: { Make: 'Testkamera', Model: 'Pinnwand 3000' },
 			IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '51/1 28/1 3/1', GPSLongitudeRef: 'E', GPSLongitude: '6/1 51/1 7/1' }
 		})
 		.toBuffer();

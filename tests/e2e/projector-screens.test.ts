@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, DisplayScreen, ServerToClientEvents } from '$lib/realtime/contract';
 import { createBus } from '$lib/server/bus';
 import { openDatabase } from '$lib/server/db/connection';
@@ -44,6 +44,11 @@ beforeAll(async () => {
 		staff.once('connect_error', reject);
 	});
 });
+// Each open projector keeps a connection and a ticking page: close them after every test.
+const contexts: BrowserContext[] = [];
+afterEach(async () => {
+	await Promise.all(contexts.splice(0).map((c) => c.close()));
+});
 afterAll(async () => {
 	staff?.disconnect();
 	await browser?.close();
@@ -61,8 +66,14 @@ async function control<E extends 'display:show' | 'display:results' | 'countdown
 }
 const show = (screen: DisplayScreen, stationId?: number) => control('display:show', stationId ? { screen, stationId } : { screen });
 
+async function newContext(options: BrowserContextOptions = projectorViewport): Promise<BrowserContext> {
+	const context = await browser.newContext(options);
+	contexts.push(context);
+	return context;
+}
+
 async function openProjector(options: BrowserContextOptions = projectorViewport, path = app.projectorUrl): Promise<Page> {
-	const page = await (await browser.newContext(options)).newPage();
+	const page = await (await newContext(options)).newPage();
 	await page.goto(path.startsWith('http') ? path : `${app.url}${path}`);
 	await page.getByRole('status').filter({ hasText: 'Verbindung wird hergestellt' }).waitFor({ state: 'hidden' });
 	return page;
@@ -244,7 +255,7 @@ describe('readable from the back: the filled demo fits without scrolling', () =>
 
 		expect(problems).toEqual([]);
 		await control('countdown:reset');
-	});
+	}, 180_000);
 });
 
 describe('signed-in staff', () => {
@@ -253,7 +264,7 @@ describe('signed-in staff', () => {
 		expect(response.status).toBe(303);
 		expect(response.headers.get('location')).toBe(`/anmelden?weiter=%2Forganisation%2Fveranstaltungen%2F${eventId}%2Fbeamer`);
 
-		const page = await (await browser.newContext(projectorViewport)).newPage();
+		const page = await (await newContext()).newPage();
 		await page.goto(`${app.url}/organisation/veranstaltungen/${eventId}/beamer`);
 		await page.waitForURL(/\/anmelden\?weiter=/);
 		await page.getByLabel('E-Mail-Adresse').fill(ADMIN.email);
@@ -267,7 +278,7 @@ describe('signed-in staff', () => {
 		await show('join');
 		await control('display:results', { visible: true });
 		await control('countdown:reset');
-		const context: BrowserContext = await browser.newContext(projectorViewport);
+		const context = await newContext();
 		const [name, value] = cookie.split('=') as [string, string];
 		await context.addCookies([{ name, value, url: app.url }]);
 		const desk = await context.newPage();
@@ -316,11 +327,11 @@ describe('signed-in staff', () => {
 		await desk.getByRole('complementary', { name: 'Tastenkürzel' }).waitFor({ state: 'detached' });
 		expect(await desk.getByRole('button', { name: /Vollbild/ }).isVisible()).toBe(true);
 		await control('countdown:reset');
-	});
+	}, 120_000);
 });
 
 describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
-	it.each(['join', 'board'] as const)('the %s screen has no violations', async (screen) => {
+	it.each(['join', 'board', 'station', 'feedback', 'countdown'] as const)('the %s screen has no violations', async (screen) => {
 		await control('display:results', { visible: true });
 		await show(screen);
 		const projector = await openProjector();

@@ -1,6 +1,6 @@
 /**
  * Colours of the comparison's heat map (browser-safe): light for offers few people know, dark blue for well-known
- * ones, with black or white text, whichever contrasts more (always at least 4.5:1). The number stands in every
+ * ones, with black or white text, whichever contrasts more (always at least 4.58:1). The number stands in every
  * cell, so nobody has to read the colour.
  */
 const STOPS = ['#f4f8fc', '#cfe0f1', '#93badf', '#4f86c0', '#1d5a98', '#0b3d6b'] as const;
@@ -14,7 +14,8 @@ export function heatColour(share: number | undefined): { background: string; tex
 	const l = luminance(background);
 	const onBlack = (l + 0.05) / 0.05;
 	const onWhite = 1.05 / (l + 0.05);
-	return { background, text: onBlack >= onWhite ? '#16191d' : '#ffffff' };
+	// Pure black, not the page's ink: only black or white reach 4.5:1 on every colour between light and dark.
+	return { background, text: onBlack >= onWhite ? '#000000' : '#ffffff' };
 }
 
 function mix(a: string, b: string, t: number): string {

@@ -45,10 +45,12 @@ export async function comparisonBlocks(comparison: SeriesComparison): Promise<Bl
 	const chart = await chartImage(rows, subject);
 	blocks.push({ kind: 'heading', level: 2, text: 'Bekanntheit insgesamt' }, { kind: 'image', image: chart.image, alt: chart.alt });
 
-	const share = 0.54 / comparison.events.length;
+	// Up to six Sozialräume share a little more than half the width; the titles get the rest.
+	const share = Math.min(0.13, 0.56 / comparison.events.length);
+	const titles = 1 - share * comparison.events.length;
 	const columns: Column[] = [
-		{ title: 'Themeninsel', width: 0.22 },
-		{ title: 'Angebot', width: 0.24 },
+		{ title: 'Themeninsel', width: titles * 0.45 },
+		{ title: 'Angebot', width: titles * 0.55 },
 		...comparison.events.map((e): Column => ({ title: e.sozialraum, width: share, align: 'center' }))
 	];
 	blocks.push(

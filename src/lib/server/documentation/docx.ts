@@ -10,6 +10,7 @@ import {
 	Footer,
 	HeadingLevel,
 	ImageRun,
+	LineRuleType,
 	Packer,
 	PageNumber,
 	Paragraph,
@@ -21,7 +22,6 @@ import {
 	TableRow,
 	TabStopType,
 	TextRun,
-	VerticalAlignSection,
 	WidthType,
 	type ISectionOptions
 } from 'docx';
@@ -48,7 +48,7 @@ export async function writeDocx(blocks: readonly Block[], meta: DocxMeta): Promi
 	const sections: ISectionOptions[] = [];
 	const page = { size: { width: PAGE.width, height: PAGE.height }, margin: { top: PAGE.margin, bottom: PAGE.margin, left: PAGE.margin, right: PAGE.margin, footer: CM } };
 	if (cover) {
-		sections.push({ properties: { page, verticalAlign: VerticalAlignSection.CENTER }, children: coverParagraphs(cover) });
+		sections.push({ properties: { page }, children: coverParagraphs(cover) });
 	}
 	sections.push({
 		properties: { page },
@@ -75,7 +75,8 @@ function styles() {
 		default: {
 			document: {
 				run: { font: FONT, size: 22, language: { value: 'de-DE' } },
-				paragraph: { spacing: { after: 120, line: 288 } }
+				// The rule written out: LibreOffice takes a line height without one as exact, and cuts pictures to it.
+				paragraph: { spacing: { after: 120, line: 288, lineRule: LineRuleType.AUTO } }
 			},
 			heading1: heading(36, BRAND, 360),
 			heading2: heading(30, BRAND, 240),
@@ -93,12 +94,13 @@ function styles() {
 
 function coverParagraphs(cover: Extract<Block, { kind: 'cover' }>): Paragraph[] {
 	const SIZES = { small: 28, large: 32, title: 52, label: 30 } as const;
+	// A third down the page: LibreOffice ignores a section's vertical centring.
 	return cover.lines.map(
-		(line) =>
+		(line, i) =>
 			new Paragraph({
 				style: line.size === 'title' ? 'Title' : undefined,
 				alignment: AlignmentType.CENTER,
-				spacing: { after: line.size === 'title' ? 480 : 240 },
+				spacing: { before: i === 0 ? 4 * CM : 0, after: line.size === 'title' ? 480 : 240 },
 				children: [new TextRun({ text: printable(line.text), size: SIZES[line.size], bold: line.size !== 'small', color: line.size === 'title' ? BRAND : undefined })]
 			})
 	);
@@ -192,7 +194,7 @@ function table(columns: readonly Column[], rows: readonly Cell[][]): Table {
 			borders: { top: border, bottom: border, left: border, right: border },
 			children: [
 				new Paragraph({
-					spacing: { after: 0, line: 264 },
+					spacing: { after: 0, line: 264, lineRule: LineRuleType.AUTO },
 					alignment: column.align === 'right' ? AlignmentType.RIGHT : column.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
 					children: runs(content.text, { bold: header || content.bold, color: content.color?.replace('#', '') })
 				})

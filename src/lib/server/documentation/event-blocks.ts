@@ -80,11 +80,11 @@ async function stationBlocks(
 		blocks.push({
 			kind: 'table',
 			columns: [
-				{ title: 'Angebot', width: 0.52 },
-				{ title: 'Ja', width: 0.11, align: 'right' },
-				{ title: 'Nein', width: 0.11, align: 'right' },
-				{ title: 'Antworten', width: 0.13, align: 'right' },
-				{ title: 'Anteil Ja', width: 0.13, align: 'right' }
+				{ title: 'Angebot', width: 0.5 },
+				{ title: 'Ja', width: 0.1, align: 'right' },
+				{ title: 'Nein', width: 0.1, align: 'right' },
+				{ title: 'Antworten', width: 0.16, align: 'right' },
+				{ title: 'Anteil Ja', width: 0.14, align: 'right' }
 			],
 			rows: station.offers.map((o): Cell[] => [
 				{ text: o.title },

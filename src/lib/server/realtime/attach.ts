@@ -1,13 +1,16 @@
-import type { Server as HttpServer } from 'node:http';
+import type { Server as HttpServer, IncomingMessage } from 'node:http';
 import { Server } from 'socket.io';
 import type { Runtime } from '../runtime';
+import { clientAddress, connectionLimitFromEnv, createConnectionCap } from './connection-cap';
 import { createFanout } from './fanout';
+import { createFloodGuard } from './flood-guard';
 import { createGroupCommit } from './group-commit';
 import { registerParticipantHandlers } from './participant-handlers';
 import { createPresence } from './presence';
 import { createRateLimiter } from './rate-limit';
 import { aggregateRooms, rooms } from './rooms';
 import { countParticipants } from '../participants/participants';
+import { offerTally } from '../voting/voting';
 import { blocklistTerms } from '../moderation/blocklist';
 import { cardEntry, feedbackEntry, isOnWall, wallCard } from '../moderation/moderation';
 import { authenticate } from './authenticate';
@@ -20,25 +23,41 @@ export type Realtime = { io: AppServer; close(): Promise<void> };
 
 /** Attaches the one socket.io server to an http server (Vite in dev, adapter-node in production). */
 export function attachRealtime(httpServer: HttpServer, runtime: Runtime): Realtime {
+	const cap = createConnectionCap(connectionLimitFromEnv());
+	// Limits chosen on purpose; docs/scaling.md says why.
 	const io: AppServer = new Server(httpServer, {
 		serveClient: false,
 		// Leave other upgrade requests (Vite's HMR socket in dev) alone.
 		destroyUpgrade: false,
+		// The largest honest message is a card: 280 characters, about 1.5 KB as JSON. Anything near
+		// this limit is refused by the transport (the connection closes) before it reaches a handler.
 		maxHttpBufferSize: 32 * 1024,
+		// A phone whose Wi-Fi died is noticed within 40 s, and the presence count follows.
 		pingInterval: 20_000,
 		pingTimeout: 20_000,
+		// A connection that doesn't finish the socket.io handshake within 15 s is dropped.
+		connectTimeout: 15_000,
+		// Messages are small; compressing each one costs CPU and memory per socket.
+		perMessageDeflate: false,
 		connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000, skipMiddlewares: true },
 		allowRequest: (req, callback) => {
-			const allowed = isSameOrigin(req.headers, runtime.config.origin);
-			callback(allowed ? null : 'Anfragen von fremden Seiten sind nicht erlaubt.', allowed);
+			if (!isSameOrigin(req.headers, runtime.config.origin)) return callback('Anfragen von fremden Seiten sind nicht erlaubt.', false);
+			if (!cap.allows(clientAddress(req))) return callback('Von dieser Adresse sind zu viele Verbindungen offen. Bitte versuchen Sie es später noch einmal.', false);
+			callback(null, true);
 		}
 	});
+	io.engine.on('connection', (connection: { request: IncomingMessage; once(event: 'close', listener: () => void): void }) => {
+		const address = clientAddress(connection.request);
+		cap.opened(address);
+		connection.once('close', () => cap.closed(address));
+	});
+	const floodGuard = createFloodGuard();
 
 	const presenceOf = (eventId: number) => ({
 		connected: presence.count(eventId),
 		total: countParticipants(runtime.db, eventId)
 	});
-	const fanout = createFanout(io, presenceOf);
+	const fanout = createFanout(io, { presenceOf, tallyOf: (offerId) => offerTally(runtime.db, offerId) });
 	const clouds = createWordClouds(runtime.db, (eventId, layout) => io.to(aggregateRooms(eventId)).emit('cloud:changed', layout));
 	const live = { presenceOf, clouds };
 	const presence = createPresence((eventId) => fanout.presenceChanged(eventId));
@@ -49,7 +68,7 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 	const { bus } = runtime;
 	const writes = createGroupCommit(runtime.sqlite, runtime);
 	const subscriptions = [
-		bus.subscribe('voteCast', ({ eventId, tally }) => fanout.tallyChanged(eventId, tally)),
+		bus.subscribe('voteCast', ({ eventId, offerId }) => fanout.tallyChanged(eventId, offerId)),
 		bus.subscribe('participantRegistered', ({ eventId }) => fanout.presenceChanged(eventId)),
 		bus.subscribe('phasesChanged', ({ eventId, phases }) => {
 			io.to([rooms.participants(eventId), ...aggregateRooms(eventId)]).emit('phases:changed', phases);
@@ -73,6 +92,7 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 
 	io.use(authenticate(runtime.db));
 	io.on('connection', (socket) => {
+		floodGuard.attach(socket);
 		// A recovered connection comes back with its rooms and data: count the person again.
 		const { role, eventId, publicId } = socket.data;
 		if (socket.recovered && role === 'participant' && eventId && publicId) presence.add(eventId, publicId);
@@ -95,6 +115,7 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 			clouds.stop();
 			await io.close();
 			Object.values(limits).forEach((limiter) => limiter.stop());
+			floodGuard.stop();
 		}
 	};
 }

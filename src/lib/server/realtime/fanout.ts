@@ -3,7 +3,8 @@ import { aggregateRooms, rooms } from './rooms';
 import type { AppServer } from './types';
 
 type Pending = {
-	tallies: Map<number, OfferTally>;
+	/** Offers whose tally changed: counted once per message, not once per vote. */
+	tallies: Set<number>;
 	presence: boolean;
 	wall: Map<number, WallCard | undefined>;
 	queue: Map<string, QueueEntry>;
@@ -11,12 +12,15 @@ type Pending = {
 	lastFlush: number;
 };
 
+export type LiveCounts = { presenceOf: (eventId: number) => Presence; tallyOf: (offerId: number) => OfferTally };
+
 /**
  * Coalesces live updates per event: at most one message per kind every `intervalMs`, carrying
- * only the latest state of what changed (tallies per offer, cards, queue entries). The first
- * change after a quiet period goes out at once, so a single vote reaches the projector without delay.
+ * only the latest state of what changed (tallies per offer, counted when the message goes out;
+ * cards; queue entries). The first change after a quiet period goes out at once, so a single
+ * vote reaches the projector without delay.
  */
-export function createFanout(io: AppServer, presenceOf: (eventId: number) => Presence, intervalMs = 100) {
+export function createFanout(io: AppServer, { presenceOf, tallyOf }: LiveCounts, intervalMs = 100) {
 	const pending = new Map<number, Pending>();
 	let stopped = false;
 
@@ -27,7 +31,7 @@ export function createFanout(io: AppServer, presenceOf: (eventId: number) => Pre
 		p.lastFlush = Date.now();
 		const aggregates = io.to(aggregateRooms(eventId));
 		try {
-			if (p.tallies.size > 0) aggregates.emit('tallies:changed', { tallies: [...p.tallies.values()] });
+			if (p.tallies.size > 0) aggregates.emit('tallies:changed', { tallies: [...p.tallies].map(tallyOf) });
 			if (p.presence) aggregates.emit('presence:changed', presenceOf(eventId));
 			if (p.wall.size > 0) {
 				const entries = [...p.wall.entries()];
@@ -50,7 +54,7 @@ export function createFanout(io: AppServer, presenceOf: (eventId: number) => Pre
 	function schedule(eventId: number): Pending {
 		let p = pending.get(eventId);
 		if (!p) {
-			p = { tallies: new Map(), presence: false, wall: new Map(), queue: new Map(), lastFlush: 0 };
+			p = { tallies: new Set(), presence: false, wall: new Map(), queue: new Map(), lastFlush: 0 };
 			pending.set(eventId, p);
 		}
 		if (!p.timer && !stopped) {
@@ -61,8 +65,8 @@ export function createFanout(io: AppServer, presenceOf: (eventId: number) => Pre
 	}
 
 	return {
-		tallyChanged(eventId: number, tally: OfferTally) {
-			schedule(eventId).tallies.set(tally.offerId, tally);
+		tallyChanged(eventId: number, offerId: number) {
+			schedule(eventId).tallies.add(offerId);
 		},
 		presenceChanged(eventId: number) {
 			schedule(eventId).presence = true;

@@ -14,6 +14,9 @@ type Run<E extends ClientEvent> = (payload: ClientPayload<E>) => ClientEventResu
 type Options = { limiter?: RateLimiter; limitKey?: () => string | number };
 
 const RATE_LIMITED = 'Sie senden gerade sehr viel auf einmal. Ihre Eingabe wird in wenigen Sekunden erneut gesendet.';
+const BROKEN_TEXT = 'Der Text enthält ungültige Zeichen. Bitte tippen Sie ihn neu.';
+/** Every payload of the contract is flat; anything nested deeper is refused before validation walks it. */
+const MAX_DEPTH = 4;
 
 /**
  * Registers a handler that validates the payload against the contract's schema and always
@@ -25,6 +28,12 @@ export function handle<E extends ClientEvent>(socket: AppSocket, name: E, run: R
 		const respond = ack as (result: Ack<ClientEventResults[E]>) => void;
 		if (options.limiter && !options.limiter.take(options.limitKey?.() ?? socket.id)) {
 			respond({ ok: false, error: { code: 'rate-limited', message: RATE_LIMITED } });
+			return;
+		}
+		const shape = inspect(payload);
+		if (shape !== 'ok') {
+			const message = shape === 'broken-text' ? BROKEN_TEXT : 'Die Eingabe ist ungültig. Bitte laden Sie die Seite neu.';
+			respond({ ok: false, error: { code: 'invalid', message } });
 			return;
 		}
 		const parsed = v.safeParse(clientEventSchemas[name], payload);
@@ -47,6 +56,22 @@ export function handle<E extends ClientEvent>(socket: AppSocket, name: E, run: R
 		}
 	};
 	socket.on(name, listener as never);
+}
+
+/**
+ * Text with a lone surrogate (half of an emoji, sent as `\ud83d` in JSON) cannot be stored as
+ * UTF-8: SQLite would keep a replacement character instead of what the person sees. Refused here,
+ * for every event, along with payloads nested deeper than any message of the contract.
+ */
+function inspect(value: unknown, depth = 0): 'ok' | 'broken-text' | 'too-deep' {
+	if (typeof value === 'string') return value.isWellFormed() ? 'ok' : 'broken-text';
+	if (typeof value !== 'object' || value === null) return 'ok';
+	if (depth >= MAX_DEPTH) return 'too-deep';
+	for (const inner of Object.values(value)) {
+		const shape = inspect(inner, depth + 1);
+		if (shape !== 'ok') return shape;
+	}
+	return 'ok';
 }
 
 /**
