@@ -12,6 +12,10 @@ process.env.DIALOGRAUM_ROOT ??= dirname(fileURLToPath(import.meta.url));
 const PLAIN_HTTP = 'x-dialograum-protocol';
 process.env.PROTOCOL_HEADER ??= PLAIN_HTTP;
 
+// adapter-node refuses request bodies over 512 KB by default; pin-board photos may be up to
+// 15 MB and set-up files up to 2 MB. The pages check their own, smaller limits in German.
+process.env.BODY_SIZE_LIMIT ??= '16M';
+
 const { handler } = await import('./build/handler.js');
 const { start, banner } = await import('./build/start.js');
 

@@ -9,7 +9,15 @@ export default defineConfig({
 		rollupOptions: {
 			output: {
 				experimentalMinChunkSize: 20_000,
-				manualChunks: (id) => (id.includes('/node_modules/') && !id.includes('@sveltejs/kit') ? 'vendor' : undefined)
+				manualChunks: (id) => {
+					if (id.includes('/node_modules/') && !id.includes('@sveltejs/kit')) return 'vendor';
+					// The live state of projector and control surface gets a chunk of its own: otherwise the merging of
+					// small chunks folds it into the one with the socket, which every participant page loads. The socket
+					// (a few lines around socket.io-client) goes with its library, or it would be pulled in here.
+					if (id.includes('/src/lib/client/socket')) return 'vendor';
+					if (id.includes('/src/lib/live/')) return 'live';
+					return undefined;
+				}
 			}
 		}
 	}

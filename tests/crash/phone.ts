@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { Ack, ClientToServerEvents, ServerToClientEvents } from '$lib/realtime/contract';
+import type { Ack } from '$lib/realtime/contract';
 
 export type Submission =
 	| { event: 'vote:cast'; payload: { clientId: string; offerId: number; answer: 'yes' | 'no' } }
@@ -18,7 +18,7 @@ export class Phone {
 	/** Acknowledged submissions in the order their acks arrived. */
 	readonly acked: Submission[] = [];
 	readonly refused: string[] = [];
-	readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+	readonly socket: Socket;
 	#waiting: Submission[];
 	#joined = false;
 	#flushing = false;
@@ -60,7 +60,7 @@ export class Phone {
 	async #join() {
 		while (this.socket.connected && !this.#joined) {
 			try {
-				const ack = await this.socket.timeout(3000).emitWithAck('participant:join', { code: 'DEMO', participantId: this.publicId });
+				const ack: Ack<unknown> = await this.socket.timeout(3000).emitWithAck('participant:join', { code: 'DEMO', participantId: this.publicId });
 				if (ack.ok) this.#joined = true;
 				else await sleep(200);
 			} catch {
@@ -78,7 +78,7 @@ export class Phone {
 				const next = this.#waiting[0]!;
 				let ack: Ack<unknown>;
 				try {
-					ack = (await this.socket.timeout(2000).emitWithAck(next.event as never, next.payload as never)) as Ack<unknown>;
+					ack = await this.socket.timeout(2000).emitWithAck(next.event, next.payload);
 				} catch {
 					continue; // no answer in time: send it again (the server stores it once)
 				}

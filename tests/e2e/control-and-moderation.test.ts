@@ -106,7 +106,8 @@ async function openFeedback(control: Page) {
 async function show(control: Page, projector: Page, label: string, screen: string) {
 	await screenButton(control, label).click();
 	await expect.poll(() => projectorScreen(projector), settled).toBe(screen);
-	expect(await screenButton(control, label).getAttribute('aria-pressed')).toBe('true');
+	// The control page hears of the change by the same broadcast, not necessarily first.
+	await expect.poll(() => screenButton(control, label).getAttribute('aria-pressed'), settled).toBe('true');
 }
 
 // ---- tests ------------------------------------------------------------------------------------
@@ -122,14 +123,14 @@ describe('moderating the word cloud', () => {
 		await expect.poll(() => cloudWords(projector), settled).toEqual(expect.arrayContaining(['spannend', 'gut vernetzt']));
 
 		const entry = queueEntry(control, 'spannend');
-		expect(await entry.getByText('sichtbar', { exact: true }).isVisible()).toBe(true);
+		await entry.getByText('sichtbar', { exact: true }).waitFor();
 		await entry.getByRole('button', { name: 'Ausblenden' }).click();
 
 		await expect.poll(() => cloudWords(projector), { timeout: 1000, interval: 50 }).not.toContain('spannend');
 		expect(await cloudWords(projector)).toContain('gut vernetzt');
 		await entry.getByText('ausgeblendet', { exact: true }).waitFor();
 		// The same button now shows it again, and the focus stayed on the entry.
-		expect(await control.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Einblenden');
+		await expect.poll(() => control.evaluate(() => document.activeElement?.textContent?.trim()), settled).toBe('Einblenden');
 	});
 
 	it('a blocked word never reaches the projector, waits in the queue as zurückgehalten, and appears once approved', async () => {
@@ -177,7 +178,7 @@ describe('the projector follows the control page', () => {
 
 		await control.getByLabel('Themeninsel auf dem Beamer').selectOption({ index: 0 });
 		await expect.poll(() => projectorScreen(projector), settled).toBe('station');
-		expect(await screenButton(control, 'Themeninsel').getAttribute('aria-pressed')).toBe('true');
+		await expect.poll(() => screenButton(control, 'Themeninsel').getAttribute('aria-pressed'), settled).toBe('true');
 		const wallCards = projector.getByTestId('wall-card');
 		await expect.poll(() => wallCards.allTextContents(), settled).toEqual(['Plakate an der Haltestelle']);
 
@@ -265,7 +266,7 @@ describe('the blocklist', () => {
 		await page.getByRole('status').filter({ hasText: '„schnarchnase“ ist nicht mehr auf der Sperrliste.' }).waitFor();
 		expect(await terms.filter({ hasText: 'schnarchnase' }).count()).toBe(0);
 		// The focus did not fall back to the page: it is on a neighbouring term's button.
-		expect(await page.evaluate(() => document.activeElement?.textContent?.trim())).toMatch(/^Entfernen/);
+		await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()), settled).toMatch(/^Entfernen/);
 	});
 
 	// Known server bug: blocklist.ts caches the terms in a module-level WeakMap, and the SvelteKit bundle and the

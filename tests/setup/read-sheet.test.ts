@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseSetupSheet } from '$lib/server/setup/parse-sheet';
 import { readSetupUpload, type UploadResult } from '$lib/server/setup/read-upload';
@@ -219,6 +220,17 @@ describe('an .xlsx workbook', () => {
 				offers: [{ title: 'O.BIS', description: '2023' }]
 			}
 		]);
+	});
+
+	it('a Themeninsel in merged cells counts for every row of the merge', async () => {
+		const workbook = new ExcelJS.Workbook();
+		const sheet = workbook.addWorksheet('Angebote');
+		sheet.addRows([HEADER, ['Gesundheit', 'Zahnmedizinischer Dienst'], ['', 'Kompetenzzentrum Suchtberatung']]);
+		sheet.mergeCells('A2:A3');
+
+		const result = await readSetupUpload({ name: 'a.xlsx', type: '', bytes: new Uint8Array(await workbook.xlsx.writeBuffer()) });
+
+		expect(stationsOf(result).map((s) => [s.title, s.offers.length])).toEqual([['Gesundheit', 2]]);
 	});
 
 	it('numbers rows as Excel does, empty rows included', async () => {

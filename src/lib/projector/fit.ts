@@ -1,4 +1,4 @@
-import type { Attachment } from 'svelte/attachments';
+import type { Action } from 'svelte/action';
 
 export type FitOptions = {
 	/** Smallest and largest scale tried (`--fit`, a factor on the element's font size). */
@@ -18,75 +18,75 @@ const STEPS = 8;
  * the box and no `whole` element is wider than its box (so words need not break mid-letter).
  * The element's CSS must use them, e.g. `font-size: calc(var(--fit, 1) * 1em)`. When even `min`
  * does not fit, the element gets `data-fit="overflow"` so its CSS can allow words to break.
- * Fits again when the box resizes, fonts load or the content changes.
+ * Fits again when the box resizes, fonts load or the content changes. Use: `<div use:fit={{ max: 1.4 }}>`.
  */
-export function fit(options: FitOptions = {}): Attachment<HTMLElement> {
+export const fit: Action<HTMLElement, FitOptions | undefined> = (node, options = {}) => {
 	const { min = 0.5, max = 1.5, columns, whole } = options;
-	return (node) => {
-		const fits = () => node.scrollWidth <= node.clientWidth + 1 && fitsVertically(node) && (!whole || allWhole(node, whole));
+	const fits = () => node.scrollWidth <= node.clientWidth + 1 && fitsVertically(node) && (!whole || allWhole(node, whole));
 
-		const apply = (scale: number, count?: number) => {
-			node.style.setProperty('--fit', scale.toFixed(4));
-			if (count !== undefined) node.style.setProperty('--columns', String(count));
-		};
+	const apply = (scale: number, count?: number) => {
+		node.style.setProperty('--fit', scale.toFixed(4));
+		if (count !== undefined) node.style.setProperty('--columns', String(count));
+	};
 
-		/** The largest scale that fits with `count` columns, or undefined when not even `min` does. */
-		const largest = (count?: number): number | undefined => {
-			apply(max, count);
-			if (fits()) return max;
-			apply(min, count);
-			if (!fits()) return undefined;
-			let [lo, hi] = [min, max];
-			for (let i = 0; i < STEPS; i++) {
-				const mid = (lo + hi) / 2;
-				apply(mid, count);
-				if (fits()) lo = mid;
-				else hi = mid;
-			}
-			return lo;
-		};
+	/** The largest scale that fits with `count` columns, or undefined when not even `min` does. */
+	const largest = (count?: number): number | undefined => {
+		apply(max, count);
+		if (fits()) return max;
+		apply(min, count);
+		if (!fits()) return undefined;
+		let [lo, hi] = [min, max];
+		for (let i = 0; i < STEPS; i++) {
+			const mid = (lo + hi) / 2;
+			apply(mid, count);
+			if (fits()) lo = mid;
+			else hi = mid;
+		}
+		return lo;
+	};
 
-		const run = () => {
-			if (node.clientHeight === 0 || node.clientWidth === 0) return;
-			node.removeAttribute('data-fit');
-			let best: { scale: number; count?: number } | undefined;
-			for (const count of columns ?? [undefined]) {
-				const scale = largest(count);
-				// More columns only when they allow clearly larger type.
-				if (scale !== undefined && (!best || scale > best.scale * 1.03)) best = { scale, count };
-			}
-			if (best) apply(best.scale, best.count);
-			else {
-				apply(min, columns?.at(-1));
-				node.setAttribute('data-fit', 'overflow');
-			}
-		};
+	const run = () => {
+		if (node.clientHeight === 0 || node.clientWidth === 0) return;
+		node.removeAttribute('data-fit');
+		let best: { scale: number; count?: number } | undefined;
+		for (const count of columns ?? [undefined]) {
+			const scale = largest(count);
+			// More columns only when they allow clearly larger type.
+			if (scale !== undefined && (!best || scale > best.scale * 1.03)) best = { scale, count };
+		}
+		if (best) apply(best.scale, best.count);
+		else {
+			apply(min, columns?.at(-1));
+			node.setAttribute('data-fit', 'overflow');
+		}
+	};
 
-		let frame = 0;
-		const later = () => {
-			cancelAnimationFrame(frame);
-			frame = requestAnimationFrame(run);
-		};
+	let frame = 0;
+	const later = () => {
+		cancelAnimationFrame(frame);
+		frame = requestAnimationFrame(run);
+	};
 
-		run();
-		const resized = new ResizeObserver(later);
-		resized.observe(node);
-		// Text changes (a new count) rarely change the layout: fit again only when something overflows now.
-		const changed = new MutationObserver((records) => {
-			if (records.some((r) => r.type === 'childList')) later();
-			else if (!fits()) later();
-		});
-		changed.observe(node, { childList: true, characterData: true, subtree: true });
-		document.fonts?.addEventListener('loadingdone', later);
+	run();
+	const resized = new ResizeObserver(later);
+	resized.observe(node);
+	// Text changes (a new count) rarely change the layout: fit again only when something overflows now.
+	const changed = new MutationObserver((records) => {
+		if (records.some((r) => r.type === 'childList')) later();
+		else if (!fits()) later();
+	});
+	changed.observe(node, { childList: true, characterData: true, subtree: true });
+	document.fonts?.addEventListener('loadingdone', later);
 
-		return () => {
+	return {
+		destroy() {
 			cancelAnimationFrame(frame);
 			resized.disconnect();
 			changed.disconnect();
 			document.fonts?.removeEventListener('loadingdone', later);
-		};
+		}
 	};
-}
+};
 
 /**
  * Whether the element's content starts and ends within its box. Measured by its children's boxes, not by

@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { OwnCard } from '../../realtime/contract';
 import type { Bus, CardFact } from '../bus';
-import { preparedFor, type Db } from '../db/connection';
+import { inTransaction, preparedFor, type Db } from '../db/connection';
 import { card, event, prompt, station } from '../db/schema';
 import { DomainError } from '../errors';
 import { phasesOf, requireOpen } from '../events/phases';
@@ -64,7 +64,7 @@ export function submitCard(
 	input: Author & { clientId: string; stationId: number; promptId: number; text: string }
 ): OwnCard {
 	const q = statements(deps.db);
-	const result = deps.db.transaction(() => {
+	const result = inTransaction(deps.db, () => {
 		const earlier = q.byClientId.get({ clientId: input.clientId });
 		if (earlier) {
 			if (earlier.participantId !== input.participantId) throw reusedId();

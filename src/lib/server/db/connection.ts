@@ -65,6 +65,17 @@ export function preparedFor<T>(build: (db: Db) => T): (db: Db) => T {
 	};
 }
 
+// drizzle() puts the better-sqlite3 connection on `$client`; the Db type doesn't declare it.
+const transactionOf = preparedFor((db) => (db as unknown as { $client: Database.Database }).$client.transaction((run: () => unknown) => run()));
+
+/**
+ * Runs `fn` in a transaction: BEGIN … COMMIT, or a savepoint when one is already open (a group
+ * commit). Like `db.transaction`, but without building a new transaction function on every call.
+ */
+export function inTransaction<T>(db: Db, fn: () => T): T {
+	return transactionOf(db)(fn) as T;
+}
+
 function reason(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }

@@ -1,7 +1,7 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { OwnFeedback } from '../../realtime/contract';
 import type { Bus, FeedbackFact } from '../bus';
-import { preparedFor, type Db } from '../db/connection';
+import { inTransaction, preparedFor, type Db } from '../db/connection';
 import { event, feedback } from '../db/schema';
 import { DomainError } from '../errors';
 import { phasesOf, requireOpen } from '../events/phases';
@@ -39,7 +39,7 @@ export function submitFeedback(
 	input: { eventId: number; participantId: number; clientId: string; text: string }
 ): OwnFeedback {
 	const q = statements(deps.db);
-	const result = deps.db.transaction(() => {
+	const result = inTransaction(deps.db, () => {
 		const earlier = q.byClientId.get({ clientId: input.clientId });
 		if (earlier) {
 			if (earlier.participantId !== input.participantId) {

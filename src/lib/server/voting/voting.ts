@@ -1,7 +1,7 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import type { Answer, OfferTally, OwnVote } from '../../realtime/contract';
 import type { Bus } from '../bus';
-import { preparedFor, type Db } from '../db/connection';
+import { inTransaction, preparedFor, type Db } from '../db/connection';
 import { event, offer, station, vote, voteSubmission } from '../db/schema';
 import { DomainError } from '../errors';
 import { phasesOf, requireOpen } from '../events/phases';
@@ -75,7 +75,7 @@ const statements = preparedFor((db) => ({
  */
 export function castVote(deps: { db: Db; bus: Bus }, input: CastVoteInput): OwnVote {
 	const q = statements(deps.db);
-	const result = deps.db.transaction(() => {
+	const result = inTransaction(deps.db, () => {
 		const earlier = q.earlier.get({ clientId: input.clientId });
 		if (earlier) {
 			if (earlier.participantId !== input.participantId || earlier.offerId !== input.offerId) {
