@@ -23,7 +23,7 @@ let base: string;
 let seriesId: number;
 
 beforeAll(async () => {
-	app = await startApp({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, BODY_SIZE_LIMIT: '16M' });
+	app = await startApp({ ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
 	const env = { PATH: process.env.PATH, DATABASE_URL: app.databaseFile };
 	for (const args of [
 		[resolve('build/fill-demo.js'), '--participants', '30', '--feedback', '30'],

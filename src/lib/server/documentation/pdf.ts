@@ -4,14 +4,8 @@
  * in memory until the end, so the table of contents, reserved after the title page, is written last.
  */
 import PDFDocument from 'pdfkit';
-import { createRequire } from 'node:module';
 import { printable, TOC_DEPTH, type Block, type Cell, type Column } from './blocks';
-
-const resolve = createRequire(import.meta.url).resolve;
-const FONTS = {
-	regular: resolve('source-sans/TTF/SourceSans3-Regular.ttf'),
-	bold: resolve('source-sans/TTF/SourceSans3-Bold.ttf')
-} as const;
+import { pdfFonts } from './pdf-fonts';
 
 const CM = 72 / 2.54;
 const PAGE = { width: 595.28, height: 841.89 } as const;
@@ -35,8 +29,11 @@ export type PdfMeta = { title: string; subject: string; footer: string };
 type Entry = { level: number; text: string; page: number; destination: string };
 
 export async function writePdf(blocks: readonly Block[], meta: PdfMeta): Promise<Buffer> {
+	const fonts = pdfFonts();
 	const doc = new PDFDocument({
 		size: 'A4',
+		// Else pdfkit loads Helvetica for every document first.
+		font: fonts.regular as unknown as string,
 		margins: MARGIN,
 		bufferPages: true,
 		autoFirstPage: false,
@@ -44,8 +41,8 @@ export async function writePdf(blocks: readonly Block[], meta: PdfMeta): Promise
 		displayTitle: true,
 		info: { Title: printable(meta.title), Subject: printable(meta.subject), Author: 'dialograum', Creator: 'dialograum' }
 	});
-	doc.registerFont('regular', FONTS.regular);
-	doc.registerFont('bold', FONTS.bold);
+	doc.registerFont('regular', fonts.regular as unknown as PDFKit.Mixins.PDFFontSource);
+	doc.registerFont('bold', fonts.bold as unknown as PDFKit.Mixins.PDFFontSource);
 	const bytes = collect(doc);
 
 	const entries: Entry[] = [];
