@@ -269,10 +269,8 @@ describe('the blocklist', () => {
 		await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()), settled).toMatch(/^Entfernen/);
 	});
 
-	// Known server bug: blocklist.ts caches the terms in a module-level WeakMap, and the SvelteKit bundle and the
-	// socket server (build/start.js) are separate module instances, so the socket side keeps the old terms until
-	// a restart. Remove `.fails` once the cache is shared (e.g. kept under a Symbol.for key on globalThis).
-	it.fails('a term added in the app holds back new feedback at once', async () => {
+	// The pages and the socket server are separate module instances; the blocklist cache must be shared.
+	it('a term added in the app holds back new feedback at once', async () => {
 		const control = await openControl(ORGANISER);
 		await openFeedback(control);
 		const phone = await openPhone('/DEMO/feedback');

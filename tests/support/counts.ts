@@ -13,7 +13,8 @@ const TABLES = [
 	'feedback',
 	'user',
 	'session',
-	'blocklist_term'
+	'blocklist_term',
+	'photo'
 ];
 
 /** Row counts of every table: compare before and after to prove that nothing was written. */

@@ -76,7 +76,8 @@ export function duplicateEvent(db: Db, eventId: number, target: { title: string;
 				feedbackPrompt: source.feedbackPrompt.replaceAll(source.sozialraum, target.sozialraum),
 				programme: source.programme,
 				worldCafeMinutes: source.worldCafeMinutes,
-				reportTexts: source.reportTexts
+				// Introduction and programme carry over; a Fazit speaks of the old event's results.
+				reportTexts: Object.fromEntries(Object.entries(source.reportTexts).filter(([key]) => key === 'einleitung' || key === 'programm'))
 			})
 			.returning({ id: event.id, joinCode: event.joinCode })
 			.get();

@@ -31,8 +31,11 @@ export function blockedTerm(text: string, terms: readonly string[]): string | un
 	});
 }
 
-// Read on every submission, changed rarely: cached per database until a change.
-const cache = new WeakMap<Db, string[]>();
+// Read on every submission, changed rarely: cached per database until a change. The cache lives on
+// globalThis because the pages (SvelteKit's bundle) and the socket server are separate module
+// instances: a term added on the blocklist page must hold back the next socket submission at once.
+const CACHE = Symbol.for('dialograum.blocklist-cache');
+const cache: WeakMap<Db, string[]> = ((globalThis as { [CACHE]?: WeakMap<Db, string[]> })[CACHE] ??= new WeakMap());
 
 export function blocklistTerms(db: Db): string[] {
 	let terms = cache.get(db);

@@ -77,6 +77,11 @@ export function deletePhoto(deps: Deps, eventId: number, photoId: number): void 
 	rmSync(photoPath(deps.dataDir, found.file), { force: true });
 }
 
+/** Removes the photo folder of a deleted event (its rows went with the event, by cascade). */
+export function deleteEventPhotoFiles(dataDir: string, eventId: number): void {
+	rmSync(resolve(dataDir, 'photos', String(eventId)), { recursive: true, force: true });
+}
+
 /** The file of a stored photo; refuses paths that would lead out of the photo folder. */
 export function photoPath(dataDir: string, file: string): string {
 	const root = resolve(dataDir, 'photos');

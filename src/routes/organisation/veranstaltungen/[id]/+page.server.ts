@@ -7,6 +7,7 @@ import { eventFigures } from '$lib/server/events/figures';
 import { findEventById, listEvents } from '$lib/server/events/queries';
 import { readForm, refused } from '$lib/server/forms';
 import { eraseParticipation } from '$lib/server/participants/erase';
+import { deleteEventPhotoFiles } from '$lib/server/photos/photos';
 import { useRuntime } from '$lib/server/runtime';
 import { findSeries } from '$lib/server/series/series';
 import type { Actions, PageServerLoad } from './$types';
@@ -85,11 +86,14 @@ export const actions: Actions = {
 		requireUser(locals, url, 'organiser');
 		const form = await readForm(request, Confirmed, 'delete');
 		if (!form.ok) return form.failure;
+		const { db, config } = useRuntime();
+		const id = eventOf(params).id;
 		try {
-			deleteEvent(useRuntime().db, eventOf(params).id);
+			deleteEvent(db, id);
 		} catch (e) {
 			return refused(e, 'delete');
 		}
+		deleteEventPhotoFiles(config.dataDir, id);
 		redirect(303, '/organisation?geloescht=1');
 	}
 };
