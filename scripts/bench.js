@@ -5,7 +5,8 @@
 //   npm run bench -- --participants 1000 --json     one JSON object on stdout
 //
 // Options: --participants N (500), --workers N load processes (2), --rounds N Themeninseln per
-// person (8), --seed N, --no-baseline, --profile DIR (CPU profile of the server, node --cpu-prof).
+// person (8), --seed N, --no-baseline, --profile DIR (CPU profile of the server, node --cpu-prof),
+// --server-node-options="…" (flags for the servers under test, e.g. --server-node-options=--max-old-space-size=256).
 // Exits 1 when the database does not hold exactly the acknowledged submissions, 2 when it could
 // not run (no build, a process failed).
 import { existsSync, readFileSync } from 'node:fs';
@@ -23,7 +24,8 @@ const { values } = parseArgs({
 		seed: { type: 'string', default: '7' },
 		json: { type: 'boolean', default: false },
 		'no-baseline': { type: 'boolean', default: false },
-		profile: { type: 'string' }
+		profile: { type: 'string' },
+		'server-node-options': { type: 'string' }
 	}
 });
 const participants = positive(values.participants, '--participants');
@@ -38,7 +40,8 @@ if (!existsSync('build/handler.js') || !existsSync('build/start.js')) {
 warnAboutFileLimit(participants);
 
 try {
-	const common = { participants, workers, shape: settings.shape, seed: settings.seed, profileDir: values.profile, log };
+	const serverNodeOptions = values['server-node-options']?.split(/\s+/).filter(Boolean) ?? [];
+	const common = { participants, workers, shape: settings.shape, seed: settings.seed, profileDir: values.profile, serverNodeOptions, log };
 	const app = await runLoad({ kind: 'dialograum', ...common });
 	const bare = values['no-baseline'] ? undefined : await runLoad({ kind: 'bare', ...common, layout: app.layout });
 	const checks = targets(app, bare);

@@ -18,7 +18,7 @@ const CODE = 'DEMO';
 
 /**
  * @param {{ kind: 'dialograum' | 'bare', participants: number, workers: number, shape: object, seed: number,
- *   layout?: object, profileDir?: string, log: (line: string) => void }} options
+ *   layout?: object, profileDir?: string, serverNodeOptions?: string[], log: (line: string) => void }} options
  */
 export async function runLoad(options) {
 	const { kind, participants, workers, log } = options;
@@ -30,7 +30,7 @@ export async function runLoad(options) {
 		kind === 'dialograum'
 			? {
 					args: ['server.js'],
-					nodeOptions: options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [],
+					nodeOptions: nodeOptions(options),
 					env: {
 						...inherited,
 						PORT: '0',
@@ -45,7 +45,7 @@ export async function runLoad(options) {
 			: {
 					args: [here('./bare-server.js')],
 					ipc: true,
-					nodeOptions: options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`] : [],
+					nodeOptions: nodeOptions(options),
 					env: { ...inherited, PORT: '0', HOST: '127.0.0.1', BENCH_LAYOUT: JSON.stringify(options.layout) }
 				}
 	);
@@ -144,6 +144,10 @@ export async function runLoad(options) {
 		await server.stop();
 		rmSync(dir, { recursive: true, force: true });
 	}
+}
+
+function nodeOptions({ profileDir, serverNodeOptions = [] }) {
+	return [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), ...serverNodeOptions];
 }
 
 function startWorker() {
