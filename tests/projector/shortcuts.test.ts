@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countdownView, minutesAndSeconds } from '$lib/projector/countdown-view';
+import { formatCountdown } from '$lib/live/countdown';
+import { countdownView } from '$lib/projector/countdown-view';
 import { shortcutFor, stepStation } from '$lib/projector/shortcuts';
 
 const key = (k: string, mods: Partial<Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'altKey'>> = {}) => ({
@@ -54,12 +55,12 @@ describe('the countdown as the projector shows it', () => {
 	const duration = 75 * 60_000;
 
 	it('writes minutes and seconds, also past an hour', () => {
-		expect(minutesAndSeconds(duration)).toBe('75:00');
-		expect(minutesAndSeconds(duration - 1)).toBe('75:00');
-		expect(minutesAndSeconds(duration - 1000)).toBe('74:59');
-		expect(minutesAndSeconds(59_001)).toBe('1:00');
-		expect(minutesAndSeconds(0)).toBe('0:00');
-		expect(minutesAndSeconds(-5)).toBe('0:00');
+		expect(formatCountdown(duration)).toBe('75:00');
+		expect(formatCountdown(duration - 1)).toBe('75:00');
+		expect(formatCountdown(duration - 1000)).toBe('74:59');
+		expect(formatCountdown(59_001)).toBe('1:00');
+		expect(formatCountdown(0)).toBe('0:00');
+		expect(formatCountdown(-5)).toBe('0:00');
 	});
 
 	it('tells not started, running, paused and over apart', () => {

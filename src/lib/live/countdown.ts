@@ -8,11 +8,8 @@ export function remainingMs(countdown: Countdown, now: number): number {
 
 export const isRunning = (countdown: Countdown) => countdown.endsAt !== null;
 
-/** "74:59", or "1:14:59" for more than an hour. */
+/** "74:59": minutes and seconds, also past an hour, as a World-Café timer reads. */
 export function formatCountdown(ms: number): string {
-	const total = Math.ceil(ms / 1000);
-	const h = Math.floor(total / 3600);
-	const m = Math.floor((total % 3600) / 60);
-	const s = String(total % 60).padStart(2, '0');
-	return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`;
+	const total = Math.ceil(Math.max(0, ms) / 1000);
+	return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
 }

@@ -78,9 +78,12 @@ export class LiveEvent {
 		this.joined(ack);
 	}
 
-	/** Takes a join's answer: the whole state, replacing what was there. */
+	/** Takes a join's answer: the whole state, replacing what was there. No answer in time: ask again. */
 	protected joined(ack: Ack<ProjectorJoined> | undefined): void {
-		if (!ack) return;
+		if (!ack) {
+			setTimeout(() => this.socket.connected && !this.connected && void this.join(), 2000);
+			return;
+		}
 		if (!ack.ok) return void (this.problem = ack.error.message);
 		this.problem = undefined;
 		this.connected = true;

@@ -1,4 +1,4 @@
-import { isRunning } from '$lib/live/countdown';
+import { formatCountdown, isRunning } from '$lib/live/countdown';
 import type { Countdown } from '$lib/realtime/contract';
 
 /** `idle`: not started yet; `over`: reached zero. */
@@ -6,15 +6,9 @@ export type CountdownState = 'idle' | 'running' | 'paused' | 'over';
 
 export type CountdownView = { state: CountdownState; left: number; text: string };
 
-/** Minutes and seconds, also past an hour: a 75-minute World-Café starts at "75:00", then "74:59". */
-export function minutesAndSeconds(ms: number): string {
-	const total = Math.ceil(Math.max(0, ms) / 1000);
-	return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
-}
-
 /** How the World-Café countdown looks with `left` milliseconds to go. */
 export function countdownView(countdown: Countdown, left: number): CountdownView {
-	const text = minutesAndSeconds(left);
+	const text = formatCountdown(left);
 	if (left <= 0 && (isRunning(countdown) || countdown.remainingMs !== null)) return { state: 'over', left: 0, text };
 	if (isRunning(countdown)) return { state: 'running', left, text };
 	if (countdown.remainingMs !== null) return { state: 'paused', left, text };
