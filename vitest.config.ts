@@ -20,6 +20,17 @@ export default defineConfig({
 			{
 				extends: true,
 				test: {
+					name: 'crash',
+					// The long crash run (`npm run test:crash`); the normal suite has a short form.
+					include: ['tests/crash/**/*.crash.ts'],
+					environment: 'node',
+					testTimeout: 300_000,
+					fileParallelism: false
+				}
+			},
+			{
+				extends: true,
+				test: {
 					name: 'browser',
 					// User journeys in Debian's Chromium against the production build (`npm run build` first).
 					include: ['tests/e2e/**/*.test.ts'],

@@ -21,6 +21,8 @@ const results = {
 	feedback: [],
 	/** Send and ack times of every acknowledged submission per phase, for throughput. */
 	times: { cafe: { sent: [], acked: [] }, feedback: { sent: [], acked: [] } },
+	/** [sent, ms] of every acknowledged World-Café submission: latency over time. */
+	cafeSamples: [],
 	refused: {},
 	phases: {}
 };
@@ -52,18 +54,22 @@ process.on('message', async (message) => {
 async function connectAll() {
 	const queue = [...setup.participants];
 	const connectOne = async ({ publicId, seed }) => {
-		const socket = io(setup.url, { transports: ['websocket'], forceNew: true, reconnection: false, timeout: 20_000 });
+		// Like a phone: after a lost connection it reconnects and joins again; what is unacknowledged is sent again.
+		const socket = io(setup.url, { transports: ['websocket'], forceNew: true, reconnectionDelay: 500, reconnectionDelayMax: 2000, timeout: 20_000 });
 		await new Promise((resolve, reject) => {
 			socket.once('connect', resolve);
-			socket.once('connect_error', reject);
+			socket.once('connect_error', (error) => (socket.disconnect(), reject(error)));
 		});
 		let opened;
 		const feedbackOpen = new Promise((resolve) => (opened = resolve));
 		socket.on('phases:changed', (phases) => phases.feedbackOpen && opened());
+		const join = () => socket.timeout(ACK_TIMEOUT_MS).emitWithAck('participant:join', { code: setup.code, participantId: publicId });
 		const t0 = clock.now();
-		const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('participant:join', { code: setup.code, participantId: publicId });
+		const ack = await join();
 		if (!ack.ok) throw new Error(`join refused: ${JSON.stringify(ack.error)}`);
 		results.latencies.join.push(clock.now() - t0);
+		socket.on('disconnect', (reason) => count('connection', `lost (${reason})`));
+		socket.io.on('reconnect', () => void join().catch(() => count('connection', 'join after reconnect failed')));
 		people.push({ socket, publicId, rng: seeded(seed), feedbackOpen });
 	};
 	// A bounded number of handshakes in flight, as phones arriving at the door.
@@ -96,6 +102,7 @@ function sender(person) {
 				results.latencies[kind].push(acked - sent);
 				results.times[phase].sent.push(sent);
 				results.times[phase].acked.push(acked);
+				if (phase === 'cafe') results.cafeSamples.push([sent, acked - sent]);
 				if (kind === 'vote') results.votes.push([payload.clientId, person.publicId, payload.offerId, payload.answer, acked]);
 				else results[kind === 'card' ? 'cards' : 'feedback'].push(payload.clientId);
 				return;

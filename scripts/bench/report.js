@@ -23,9 +23,10 @@ export function targets(app, bare) {
 
 const ms = (s) => (s.count ? `${s.p50} / ${s.p95} / ${s.p99} ms` : '–');
 const pad = (text, width) => String(text).padEnd(width);
+const perSecond = (s) => (s ? `${s.median} / ${s.worst} ms (s ${s.worstSecond})` : '–');
 
 export function humanSummary({ app, bare, checks, settings }) {
-	const row = (label, a, b, ratio = '') => `  ${pad(label, 34)}${pad(a, 26)}${pad(b ?? '', 26)}${ratio}`;
+	const row = (label, a, b, ratio = '') => `  ${pad(label, 38)}${pad(a, 28)}${pad(b ?? '', 28)}${ratio}`;
 	const r = (x, y) => (x && y ? `${(x / y).toFixed(2)}×` : '');
 	const lines = [
 		'',
@@ -33,6 +34,7 @@ export function humanSummary({ app, bare, checks, settings }) {
 		'',
 		row('', 'dialograum', bare ? 'bare socket.io' : '', bare ? 'ratio' : ''),
 		row('ack p50 / p95 / p99', ms(app.ackMs), bare && ms(bare.ackMs), bare ? r(app.ackMs.p99, bare.ackMs.p99) + ' (p99)' : ''),
+		row('  p99 per second: median / worst', perSecond(app.ackP99PerSecond), bare && perSecond(bare.ackP99PerSecond)),
 		row('  votes only', ms(app.ackMsByKind.vote), bare && ms(bare.ackMsByKind.vote)),
 		row('  cards only', ms(app.ackMsByKind.card), bare && ms(bare.ackMsByKind.card)),
 		row('  feedback only', ms(app.ackMsByKind.feedback), bare && ms(bare.ackMsByKind.feedback)),
@@ -58,6 +60,7 @@ export function humanSummary({ app, bare, checks, settings }) {
 		'  vote → projector = from a new answer\'s acknowledgement at the phone to the projector receiving a',
 		'  tallies:changed in which that offer\'s Ja + Nein first reaches the answer\'s rank (k-th stored answer',
 		'  on the offer); 0 when the projector had it first. Sustained = middle 80 % of the World-Café\'s acks.',
+		'  p99 per second = the ack p99 of each second of the World-Café (by send time; s 0 is its start).',
 		''
 	);
 	const db = app.database;

@@ -18,7 +18,7 @@ const CODE = 'DEMO';
 
 /**
  * @param {{ kind: 'dialograum' | 'bare', participants: number, workers: number, shape: object, seed: number,
- *   layout?: object, profileDir?: string, serverNodeOptions?: string[], log: (line: string) => void }} options
+ *   layout?: object, profileDir?: string, serverNodeOptions?: string[], phaseLimitMs?: number, log: (line: string) => void }} options
  */
 export async function runLoad(options) {
 	const { kind, participants, workers, log } = options;
@@ -76,14 +76,14 @@ export async function runLoad(options) {
 		log(`${kind}: World-Café …`);
 		const cpuStart = server.cpuMs();
 		const cafeStart = clock.now();
-		await Promise.all(pool.map((worker) => worker.request({ type: 'cafe' }, 'cafe-done')));
+		await deadline(Promise.all(pool.map((worker) => worker.request({ type: 'cafe' }, 'cafe-done'))), options.phaseLimitMs, 'World-Café');
 		const cafeMs = clock.now() - cafeStart;
 		const cafeCpuMs = server.cpuMs() - cpuStart;
 
 		log(`${kind}: feedback …`);
 		const feedbackDone = Promise.all(pool.map((worker) => worker.request({ type: 'feedback' }, 'feedback-done')));
 		await control.openFeedback();
-		await feedbackDone;
+		await deadline(feedbackDone, options.phaseLimitMs, 'feedback');
 		await clock.sleep(500); // the last coalesced tallies
 		const rssPeak = peakRss();
 		const results = mergeResults(await Promise.all(pool.map((worker) => worker.request({ type: 'results' }, 'results'))).then((m) => m.map((r) => r.results)));
@@ -115,6 +115,7 @@ export async function runLoad(options) {
 			connectSeconds: round(connectMs / 1000),
 			layout,
 			ackMs: summarise(allLatencies),
+			ackP99PerSecond: perSecondP99(results.cafeSamples),
 			ackMsByKind: {
 				join: summarise(results.latencies.join),
 				vote: summarise(results.latencies.vote),
@@ -144,6 +145,13 @@ export async function runLoad(options) {
 		await server.stop();
 		rmSync(dir, { recursive: true, force: true });
 	}
+}
+
+/** Each phase is bounded in time: a server that stops answering ends the bench instead of hanging it. */
+function deadline(promise, ms = 10 * 60_000, phase) {
+	let timer;
+	const late = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${phase} did not finish within ${ms / 1000} s`)), ms)));
+	return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 function nodeOptions({ profileDir, serverNodeOptions = [] }) {
@@ -191,11 +199,12 @@ function requestLog(child) {
 }
 
 function mergeResults(parts) {
-	const merged = { latencies: { join: [], vote: [], card: [], feedback: [] }, votes: [], cards: [], feedback: [], cafe: { sent: [], acked: [] }, all: { sent: [], acked: [] }, refused: {}, busy: [] };
+	const merged = { latencies: { join: [], vote: [], card: [], feedback: [] }, votes: [], cards: [], feedback: [], cafe: { sent: [], acked: [] }, all: { sent: [], acked: [] }, cafeSamples: [], refused: {}, busy: [] };
 	for (const part of parts) {
 		for (const kind of Object.keys(merged.latencies)) merged.latencies[kind].push(...part.latencies[kind]);
 		merged.votes.push(...part.votes);
 		merged.cards.push(...part.cards);
+		merged.cafeSamples.push(...part.cafeSamples);
 		merged.feedback.push(...part.feedback);
 		for (const phase of ['cafe', 'feedback']) {
 			for (const [key, times] of Object.entries(part.times[phase])) {
@@ -240,6 +249,25 @@ function voteToProjector(voteLog, votes, reachedAt) {
 		}
 	}
 	return { ...summarise(latencies), neverArrived: missing, beforeAck: early };
+}
+
+/**
+ * The World-Café's ack p99 second by second (by send time): the median second and the worst one.
+ * Shows whether the tail is spread out or sits in a few seconds (the cold start, a stall).
+ */
+function perSecondP99(samples) {
+	const start = Math.min(...samples.map(([sent]) => sent));
+	const seconds = new Map();
+	for (const [sent, ms] of samples) {
+		const second = Math.floor((sent - start) / 1000);
+		if (!seconds.has(second)) seconds.set(second, []);
+		seconds.get(second).push(ms);
+	}
+	const busy = [...seconds].filter(([, list]) => list.length >= 100).map(([second, list]) => ({ second, p99: summarise(list).p99 }));
+	if (busy.length === 0) return null;
+	const sorted = [...busy].sort((a, b) => a.p99 - b.p99);
+	const worst = sorted.at(-1);
+	return { seconds: busy.length, median: sorted[Math.floor(sorted.length / 2)].p99, worst: worst.p99, worstSecond: worst.second };
 }
 
 /**

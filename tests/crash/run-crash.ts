@@ -39,7 +39,11 @@ export async function runCrash({ phones: count, kills, gapMs = 5 }: { phones: nu
 		const acknowledgedBeforeCrashes: number[] = [];
 		for (let k = 1; k <= kills; k++) {
 			const threshold = Math.floor((total * k) / (kills + 1));
-			while (acknowledged() < threshold) await new Promise((r) => setTimeout(r, 5));
+			const giveUp = Date.now() + 60_000;
+			while (acknowledged() < threshold) {
+				if (Date.now() > giveUp) throw new Error(`only ${acknowledged()} of ${total} acknowledged before crash ${k}`);
+				await new Promise((r) => setTimeout(r, 5));
+			}
 			await server.crash();
 			acknowledgedBeforeCrashes.push(acknowledged());
 			server = await startProductionServer(databaseFile, port, env);

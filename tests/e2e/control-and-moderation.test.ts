@@ -192,11 +192,11 @@ describe('the projector follows the control page', () => {
 		const control = await openControl();
 		const panel = control.getByRole('region', { name: 'Countdown' });
 		const time = panel.getByRole('timer');
-		expect(await time.textContent()).toBe('1:15:00');
+		expect(await time.textContent()).toBe('75:00');
 
 		await panel.getByRole('button', { name: 'Starten' }).click();
 		await panel.getByText('läuft').waitFor();
-		await expect.poll(() => time.textContent(), { timeout: 3000 }).toMatch(/^1:14:5\d$/);
+		await expect.poll(() => time.textContent(), { timeout: 3000 }).toMatch(/^74:5\d$/);
 
 		await panel.getByRole('button', { name: 'Pausieren' }).click();
 		await panel.getByText('angehalten').waitFor();
@@ -206,7 +206,7 @@ describe('the projector follows the control page', () => {
 
 		await panel.getByRole('button', { name: 'Zurücksetzen' }).click();
 		await panel.getByText('nicht gestartet (75 Minuten)').waitFor();
-		expect(await time.textContent()).toBe('1:15:00');
+		expect(await time.textContent()).toBe('75:00');
 		expect(await panel.getByRole('button', { name: 'Starten' }).isVisible()).toBe(true);
 	});
 });
