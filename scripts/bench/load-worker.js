@@ -9,7 +9,7 @@ import { feedback, worldCafe } from './scenario.js';
 const ACK_TIMEOUT_MS = 15_000;
 const RETRY_CODES = new Set(['rate-limited', 'server', 'not-joined']);
 
-/** @type {{ socket: import('socket.io-client').Socket, publicId: string, rng: ReturnType<typeof seeded>, feedbackOpen: Promise<void> }[]} */
+/** @type {{ socket: import('socket.io-client').Socket, publicId: string, rng: ReturnType<typeof seeded>, feedbackOpen: Promise<void>, joined: Promise<boolean>, rejoin: () => Promise<boolean> }[]} */
 let people = [];
 let setup;
 let phase = 'cafe';
@@ -38,7 +38,9 @@ process.on('message', async (message) => {
 			process.send({ type: 'cafe-done' });
 		} else if (message.type === 'feedback') {
 			phase = 'feedback';
-			await measure('feedback', () => Promise.all(people.map(async (p) => (await p.feedbackOpen, feedback(p.rng, setup.shape, sender(p), clock)))));
+			// A phone that missed the news (its connection was down) finds out on its next try.
+			const opened = (p) => Promise.race([p.feedbackOpen, clock.sleep(30_000)]);
+			await measure('feedback', () => Promise.all(people.map(async (p) => (await opened(p), feedback(p.rng, setup.shape, sender(p), clock)))));
 			process.send({ type: 'feedback-done' });
 		} else if (message.type === 'results') {
 			process.send({ type: 'results', results });
@@ -68,9 +70,16 @@ async function connectAll() {
 		const ack = await join();
 		if (!ack.ok) throw new Error(`join refused: ${JSON.stringify(ack.error)}`);
 		results.latencies.join.push(clock.now() - t0);
+		const person = { socket, publicId, rng: seeded(seed), feedbackOpen, joined: Promise.resolve(true) };
+		// Back after a lost connection: the join's answer carries the phases it may have missed.
+		person.rejoin = () =>
+			(person.joined = join().then(
+				(a) => (a.ok && a.data.phases.feedbackOpen && opened(), a.ok),
+				() => false
+			));
 		socket.on('disconnect', (reason) => count('connection', `lost (${reason})`));
-		socket.io.on('reconnect', () => void join().catch(() => count('connection', 'join after reconnect failed')));
-		people.push({ socket, publicId, rng: seeded(seed), feedbackOpen });
+		socket.io.on('reconnect', () => void person.rejoin());
+		people.push(person);
 	};
 	// A bounded number of handshakes in flight, as phones arriving at the door.
 	const lanes = Array.from({ length: 50 }, async () => {
@@ -87,12 +96,22 @@ async function connectAll() {
 
 /** Sends one submission, retrying like the phone's outbox (same client id), and records the outcome. */
 function sender(person) {
+	const { socket } = person;
 	return async (event, payload, kind) => {
 		for (let attempt = 0; attempt < 5; attempt++) {
+			if (!socket.connected) {
+				// The phone waits for its connection; one the server closed for good won't come back.
+				if (!socket.active || !(await reconnected(socket, ACK_TIMEOUT_MS))) return count(kind, 'given up: no connection');
+			}
+			if (!(await person.joined)) {
+				person.rejoin();
+				await clock.sleep(1000);
+				continue;
+			}
 			const sent = clock.now();
 			let ack;
 			try {
-				ack = await person.socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload);
+				ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck(event, payload);
 			} catch {
 				count(kind, 'timeout');
 				continue;
@@ -108,10 +127,20 @@ function sender(person) {
 				return;
 			}
 			count(kind, ack.error.code);
+			if (ack.error.code === 'not-joined') person.rejoin();
 			if (!RETRY_CODES.has(ack.error.code)) return;
 			await clock.sleep(1000);
 		}
+		count(kind, 'given up after 5 attempts');
 	};
+}
+
+function reconnected(socket, ms) {
+	return new Promise((resolve) => {
+		const timer = setTimeout(() => (socket.off('connect', done), resolve(false)), ms);
+		const done = () => (clearTimeout(timer), resolve(true));
+		socket.once('connect', done);
+	});
 }
 
 function count(kind, reason) {

@@ -76,14 +76,13 @@ export async function runLoad(options) {
 		log(`${kind}: World-Café …`);
 		const cpuStart = server.cpuMs();
 		const cafeStart = clock.now();
-		await deadline(Promise.all(pool.map((worker) => worker.request({ type: 'cafe' }, 'cafe-done'))), options.phaseLimitMs, 'World-Café');
+		await deadline(Promise.all(pool.map((worker) => worker.request({ type: 'cafe' }, 'cafe-done'))), options.phaseLimitMs, 'World-Café', pool);
 		const cafeMs = clock.now() - cafeStart;
 		const cafeCpuMs = server.cpuMs() - cpuStart;
 
 		log(`${kind}: feedback …`);
 		const feedbackDone = Promise.all(pool.map((worker) => worker.request({ type: 'feedback' }, 'feedback-done')));
-		await control.openFeedback();
-		await deadline(feedbackDone, options.phaseLimitMs, 'feedback');
+		await Promise.all([control.openFeedback(), deadline(feedbackDone, options.phaseLimitMs, 'feedback', pool)]);
 		await clock.sleep(500); // the last coalesced tallies
 		const rssPeak = peakRss();
 		const results = mergeResults(await Promise.all(pool.map((worker) => worker.request({ type: 'results' }, 'results'))).then((m) => m.map((r) => r.results)));
@@ -147,11 +146,20 @@ export async function runLoad(options) {
 	}
 }
 
-/** Each phase is bounded in time: a server that stops answering ends the bench instead of hanging it. */
-function deadline(promise, ms = 10 * 60_000, phase) {
+/**
+ * Each phase is bounded in time: a server that stops answering ends the bench instead of hanging it,
+ * with what the phones saw so far (refusals, timeouts, lost connections).
+ */
+async function deadline(promise, ms = 10 * 60_000, phase, pool) {
 	let timer;
-	const late = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`${phase} did not finish within ${ms / 1000} s`)), ms)));
-	return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+	const late = new Promise((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+	const outcome = await Promise.race([promise, late]).finally(() => clearTimeout(timer));
+	if (outcome !== 'late') return;
+	const seen = await Promise.race([
+		Promise.all(pool.map((worker) => worker.request({ type: 'results' }, 'results'))).then((m) => mergeResults(m.map((r) => r.results)).refused),
+		clock.sleep(5000).then(() => 'no answer from the load processes')
+	]);
+	throw new Error(`${phase} did not finish within ${ms / 1000} s; the phones saw: ${JSON.stringify(seen)}`);
 }
 
 function nodeOptions({ profileDir, serverNodeOptions = [] }) {
@@ -161,7 +169,12 @@ function nodeOptions({ profileDir, serverNodeOptions = [] }) {
 function startWorker() {
 	const child = fork(here('./load-worker.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 	let exited = false;
-	child.once('exit', () => (exited = true));
+	const orphanGuard = () => child.kill('SIGKILL');
+	process.once('exit', orphanGuard);
+	child.once('exit', () => {
+		exited = true;
+		process.off('exit', orphanGuard);
+	});
 	return {
 		request(message, answer) {
 			return new Promise((resolve, reject) => {

@@ -11,6 +11,10 @@ export async function startServer({ args, env, ipc = false, nodeOptions = [] }) 
 		env,
 		stdio: ['ignore', 'pipe', 'pipe', ...(ipc ? ['ipc'] : [])]
 	});
+	// Whatever happens to the bench, its server goes with it.
+	const orphanGuard = () => child.kill('SIGKILL');
+	process.once('exit', orphanGuard);
+	child.once('exit', () => process.off('exit', orphanGuard));
 	let output = '';
 	const banner = await new Promise((resolve, reject) => {
 		const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);

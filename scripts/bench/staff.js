@@ -2,11 +2,12 @@
 import { io } from 'socket.io-client';
 import * as clock from './clock.js';
 
+// Like the real screens, they reconnect after a lost connection and join again (`rejoin`).
 const connect = (url, extraHeaders) =>
 	new Promise((resolve, reject) => {
-		const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false, ...(extraHeaders ? { extraHeaders } : {}) });
+		const socket = io(url, { transports: ['websocket'], forceNew: true, reconnectionDelay: 500, reconnectionDelayMax: 2000, ...(extraHeaders ? { extraHeaders } : {}) });
 		socket.once('connect', () => resolve(socket));
-		socket.once('connect_error', reject);
+		socket.once('connect_error', (error) => (socket.disconnect(), reject(error)));
 	});
 
 async function ok(promise, what) {
@@ -37,6 +38,13 @@ export async function openProjector(url, token) {
 		messages++;
 		record(tallies, clock.now());
 	});
+	socket.io.on('reconnect', () => {
+		socket
+			.timeout(20_000)
+			.emitWithAck('projector:join', { token })
+			.then((again) => again.ok && record(again.data.tallies, clock.now()))
+			.catch(() => undefined);
+	});
 	return {
 		eventId: joined.eventId,
 		reachedAt: (offerId, k) => reached.get(offerId)?.[k],
@@ -61,9 +69,12 @@ export async function signIn(url, email, password) {
 /** The organiser's control connection (signed in when `cookie` is given). */
 export async function openControl(url, eventId, cookie) {
 	const socket = await connect(url, cookie ? { cookie } : undefined);
-	await ok(socket.timeout(20_000).emitWithAck('control:join', { eventId }), 'control:join');
+	const join = () => ok(socket.timeout(20_000).emitWithAck('control:join', { eventId }), 'control:join');
+	await join();
+	socket.io.on('reconnect', () => void join().catch(() => undefined));
 	return {
-		openFeedback: () => ok(socket.timeout(20_000).emitWithAck('phases:set', { eventId, feedbackOpen: true }), 'phases:set'),
+		// Generous: an overloaded server answers late, and the bench should then report, not give up.
+		openFeedback: () => ok(socket.timeout(120_000).emitWithAck('phases:set', { eventId, feedbackOpen: true }), 'phases:set'),
 		close: () => socket.disconnect()
 	};
 }

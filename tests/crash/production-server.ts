@@ -24,6 +24,10 @@ export async function startProductionServer(databaseFile: string, port = 0, env:
 		env: { ...inherited, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseFile, ADMIN_PASSWORD: 'absturz-test-passwort', ...env },
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
+	// If the test process ends early, its servers end with it.
+	const orphanGuard = () => child.kill('SIGKILL');
+	process.once('exit', orphanGuard);
+	child.once('exit', () => process.off('exit', orphanGuard));
 	let output = '';
 	const read = (chunk: Buffer) => (output += chunk.toString());
 	child.stdout!.on('data', read);

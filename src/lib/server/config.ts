@@ -12,6 +12,8 @@ export type Config = {
 	/** First organiser account, used only while the database has no accounts. */
 	adminEmail?: string;
 	adminPassword?: string;
+	/** Where the bundled worker threads are (`build/workers`); unset when running from source. */
+	workersFolder?: string;
 };
 
 export function configFromEnv(env: NodeJS.ProcessEnv = process.env): Config {

@@ -2,9 +2,11 @@ import { ensureFirstOrganiser, type FirstOrganiser } from './auth/first-organise
 import { createSignInThrottle, type SignInThrottle } from './auth/throttle';
 import { createBus, type Bus } from './bus';
 import type { Config } from './config';
+import { startCheckpointer } from './db/checkpointer';
 import { openDatabase, type Db } from './db/connection';
 import { loadDemoIfEmpty } from './demo/load-demo';
 import type Database from 'better-sqlite3';
+import { workerFile } from './workers/worker-file';
 
 /** Everything a request or socket handler needs: the database and the domain event bus. */
 export type Runtime = {
@@ -19,7 +21,7 @@ export type Runtime = {
 };
 
 export function createRuntime(config: Config): Runtime {
-	const { db, sqlite } = openDatabase(config.databaseUrl, config.migrationsFolder);
+	const { db, sqlite, path } = openDatabase(config.databaseUrl, config.migrationsFolder);
 	let firstOrganiser: FirstOrganiser | undefined;
 	try {
 		if (config.loadDemo) loadDemoIfEmpty(db);
@@ -28,6 +30,7 @@ export function createRuntime(config: Config): Runtime {
 		sqlite.close();
 		throw error;
 	}
+	const checkpointer = startCheckpointer(sqlite, path, workerFile(config.workersFolder, 'checkpoint'));
 	return {
 		db,
 		sqlite,
@@ -35,7 +38,10 @@ export function createRuntime(config: Config): Runtime {
 		config,
 		signInThrottle: createSignInThrottle(),
 		firstOrganiser,
-		close: () => sqlite.close()
+		close: () => {
+			checkpointer.stop();
+			sqlite.close();
+		}
 	};
 }
 

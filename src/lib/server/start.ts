@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import type { Server as HttpServer } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { firstOrganiserNotice } from './auth/first-organiser';
 import { configFromEnv } from './config';
 import { listEvents } from './events/queries';
@@ -12,7 +14,7 @@ export type App = { runtime: Runtime; close(): Promise<void> };
  * on an empty one, and attaches socket.io. Used by the Vite plugin (dev, preview) and server.js.
  */
 export function start(httpServer: HttpServer, env: NodeJS.ProcessEnv = process.env): App {
-	const runtime = createRuntime(configFromEnv(env));
+	const runtime = createRuntime({ ...configFromEnv(env), workersFolder: bundledWorkers() });
 	installRuntime(runtime);
 	const realtime = attachRealtime(httpServer, runtime);
 	return {
@@ -23,6 +25,12 @@ export function start(httpServer: HttpServer, env: NodeJS.ProcessEnv = process.e
 			runtime.close();
 		}
 	};
+}
+
+/** `build/workers` beside this bundle; running from source (vite dev) there is none. */
+function bundledWorkers(): string | undefined {
+	const folder = fileURLToPath(new URL('./workers/', import.meta.url));
+	return existsSync(folder) ? folder : undefined;
 }
 
 /** The lines printed at start-up: where organisers, participants and the projector go. */

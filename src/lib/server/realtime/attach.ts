@@ -16,6 +16,8 @@ import { cardEntry, feedbackEntry, isOnWall, wallCard } from '../moderation/mode
 import { authenticate } from './authenticate';
 import { registerControlHandlers } from './control-handlers';
 import { createWordClouds } from './word-clouds';
+import { createLayoutRunner } from '../wordcloud/layout-runner';
+import { workerFile } from '../workers/worker-file';
 import { registerProjectorHandlers } from './projector-handlers';
 import type { AppServer } from './types';
 
@@ -58,7 +60,11 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 		total: countParticipants(runtime.db, eventId)
 	});
 	const fanout = createFanout(io, { presenceOf, tallyOf: (offerId) => offerTally(runtime.db, offerId) });
-	const clouds = createWordClouds(runtime.db, (eventId, layout) => io.to(aggregateRooms(eventId)).emit('cloud:changed', layout));
+	const clouds = createWordClouds(
+		runtime.db,
+		(eventId, layout) => io.to(aggregateRooms(eventId)).emit('cloud:changed', layout),
+		createLayoutRunner(workerFile(runtime.config.workersFolder, 'word-cloud-layout'))
+	);
 	const live = { presenceOf, clouds };
 	const presence = createPresence((eventId) => fanout.presenceChanged(eventId));
 	const limits = {

@@ -14,7 +14,7 @@ export type Transactional = { transaction<T>(fn: () => T): () => T };
 
 /**
  * Group commit. Submissions that arrive in the same turn of the event loop are written in one
- * SQLite transaction, each in its own savepoint (the contexts' own `db.transaction` nests), so a
+ * SQLite transaction, each in its own savepoint (the contexts' own transactions nest), so a
  * refused one changes nothing and the others still count. One commit instead of one per submission:
  * under load the commit is the biggest single cost of a vote.
  *

@@ -2,55 +2,78 @@ import type { WordCloudLayout } from '../../wordcloud/types';
 import { countFeedback } from '../../wordcloud/normalise';
 import type { Db } from '../db/connection';
 import { visibleFeedback } from '../moderation/moderation';
-import { layOutWordCloud } from '../wordcloud/layout';
+import { layOutWordCloud, type LaidOutWordCloud } from '../wordcloud/layout';
+import type { LayoutRunner } from '../wordcloud/layout-runner';
 
 const EMPTY: WordCloudLayout = { width: 1600, height: 900, answers: 0, words: [] };
-/** A layout blocks the event loop (every ack waits): at most a fifth of the time goes to it. */
-const PAUSE_PER_LAYOUT = 4;
+
+const withoutAttempts = ({ attempts: _attempts, ...layout }: LaidOutWordCloud): WordCloudLayout => layout;
 
 /**
  * The word cloud of each event, laid out on the server (the Dokumentation uses the same layout).
- * Laying out costs tens of milliseconds, more with many answers or a busy machine, so changes are
- * gathered and the cloud is laid out at most once per `intervalMs` per event, and never sooner than
- * four times its last layout took.
+ * Changes are gathered and the cloud is laid out at most once per `intervalMs` per event, one
+ * layout at a time, by the layout runner (a worker thread in production).
  */
-export function createWordClouds(db: Db, changed: (eventId: number, layout: WordCloudLayout) => void, intervalMs = 500) {
+export function createWordClouds(db: Db, changed: (eventId: number, layout: WordCloudLayout) => void, runner: LayoutRunner, intervalMs = 500) {
 	const layouts = new Map<number, WordCloudLayout>();
 	const timers = new Map<number, NodeJS.Timeout>();
-	const costs = new Map<number, number>();
+	const running = new Set<number>();
+	/** Events whose feedback changed while their cloud was being laid out. */
+	const changedMeanwhile = new Set<number>();
+	let stopped = false;
 
-	function layOut(eventId: number): WordCloudLayout {
-		const started = performance.now();
-		let layout = EMPTY;
+	const countsOf = (eventId: number) => countFeedback(visibleFeedback(db, eventId));
+
+	async function refresh(eventId: number) {
+		running.add(eventId);
 		try {
-			const { attempts: _attempts, ...laidOut } = layOutWordCloud(countFeedback(visibleFeedback(db, eventId)));
-			layout = laidOut;
+			const layout = withoutAttempts(await runner.layOut(countsOf(eventId)));
+			if (stopped) return;
+			layouts.set(eventId, layout);
+			changed(eventId, layout);
 		} catch (error) {
-			console.error('[wortwolke] Die Wortwolke konnte nicht gesetzt werden:', error);
+			if (!stopped) console.error('[wortwolke] Die Wortwolke konnte nicht gesetzt werden:', error);
+		} finally {
+			running.delete(eventId);
+			if (changedMeanwhile.delete(eventId)) feedbackChanged(eventId);
 		}
-		layouts.set(eventId, layout);
-		costs.set(eventId, performance.now() - started);
+	}
+
+	function feedbackChanged(eventId: number) {
+		if (stopped || timers.has(eventId)) return;
+		if (running.has(eventId)) return void changedMeanwhile.add(eventId);
+		timers.set(
+			eventId,
+			setTimeout(() => {
+				timers.delete(eventId);
+				void refresh(eventId);
+			}, intervalMs)
+		);
+	}
+
+	/** The cloud a joining projector is shown; laid out here, once, if none was made yet. */
+	function current(eventId: number): WordCloudLayout {
+		let layout = layouts.get(eventId);
+		if (!layout) {
+			try {
+				layout = withoutAttempts(layOutWordCloud(countsOf(eventId)));
+			} catch (error) {
+				console.error('[wortwolke] Die Wortwolke konnte nicht gesetzt werden:', error);
+				layout = EMPTY;
+			}
+			layouts.set(eventId, layout);
+		}
 		return layout;
 	}
 
 	return {
-		current: (eventId: number) => layouts.get(eventId) ?? layOut(eventId),
-		feedbackChanged(eventId: number) {
-			if (timers.has(eventId)) return;
-			timers.set(
-				eventId,
-				setTimeout(
-					() => {
-						timers.delete(eventId);
-						changed(eventId, layOut(eventId));
-					},
-					Math.max(intervalMs, PAUSE_PER_LAYOUT * (costs.get(eventId) ?? 0))
-				)
-			);
-		},
+		current,
+		feedbackChanged,
 		stop() {
+			stopped = true;
 			timers.forEach(clearTimeout);
 			timers.clear();
+			runner.stop();
 		}
 	};
 }

@@ -1,0 +1,60 @@
+import { Worker } from 'node:worker_threads';
+import type { WordCounts } from '../../wordcloud/types';
+import { layOutWordCloud, type LaidOutWordCloud } from './layout';
+
+export type LayoutRequest = { id: number; counts: WordCounts };
+export type LayoutResponse = { id: number; layout: LaidOutWordCloud } | { id: number; error: string };
+
+export type LayoutRunner = { layOut(counts: WordCounts): Promise<LaidOutWordCloud>; stop(): void };
+
+/**
+ * Lays out word clouds in a worker thread, one after another; without a worker file (running from
+ * source) on the main thread. Same input, same layout either way: the layout is deterministic.
+ */
+export function createLayoutRunner(workerFile: string | undefined): LayoutRunner {
+	if (!workerFile) {
+		return { layOut: async (counts) => layOutWordCloud(counts), stop() {} };
+	}
+	const waiting = new Map<number, { resolve(layout: LaidOutWordCloud): void; reject(error: Error): void }>();
+	let nextId = 1;
+	let worker: Worker | undefined;
+
+	const failAll = (failed: Worker, error: Error) => {
+		if (worker !== failed) return;
+		for (const { reject } of waiting.values()) reject(error);
+		waiting.clear();
+		worker = undefined;
+	};
+	// Started on first use and again after a crash, so one failure doesn't end the live cloud.
+	const started = () => {
+		if (worker) return worker;
+		const started = new Worker(workerFile);
+		started.on('message', (response: LayoutResponse) => {
+			const pending = waiting.get(response.id);
+			waiting.delete(response.id);
+			if ('error' in response) pending?.reject(new Error(response.error));
+			else pending?.resolve(response.layout);
+			if (waiting.size === 0) started.unref();
+		});
+		started.on('error', (error) => failAll(started, error));
+		started.on('exit', (code) => failAll(started, new Error(`The word cloud worker stopped (exit code ${code}).`)));
+		return (worker = started);
+	};
+
+	return {
+		layOut(counts) {
+			const id = nextId++;
+			const running = started();
+			running.ref();
+			return new Promise((resolve, reject) => {
+				waiting.set(id, { resolve, reject });
+				running.postMessage({ id, counts } satisfies LayoutRequest);
+			});
+		},
+		stop() {
+			const running = worker;
+			if (running) failAll(running, new Error('The word cloud worker was stopped.'));
+			void running?.terminate();
+		}
+	};
+}

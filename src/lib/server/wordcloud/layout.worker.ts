@@ -1,0 +1,15 @@
+// Worker thread: lays out word clouds, which takes tens of milliseconds of CPU each. On the main
+// thread every acknowledgement would wait for it. See ./layout-runner.ts.
+import { parentPort } from 'node:worker_threads';
+import type { LayoutRequest, LayoutResponse } from './layout-runner';
+import { layOutWordCloud } from './layout';
+
+parentPort!.on('message', ({ id, counts }: LayoutRequest) => {
+	let response: LayoutResponse;
+	try {
+		response = { id, layout: layOutWordCloud(counts) };
+	} catch (error) {
+		response = { id, error: error instanceof Error ? error.message : String(error) };
+	}
+	parentPort!.postMessage(response);
+});

@@ -1,0 +1,111 @@
+import Database from 'better-sqlite3';
+import { existsSync, statSync, writeFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCheckpointer } from '$lib/server/db/checkpointer';
+import { openDatabase } from '$lib/server/db/connection';
+import { bundleWorker } from '../support/bundle-worker';
+import { tempDir } from '../support/temp-dir';
+
+const MIGRATIONS = 'drizzle';
+let worker: Awaited<ReturnType<typeof bundleWorker>>;
+
+beforeAll(async () => {
+	worker = await bundleWorker('src/lib/server/db/checkpoint.worker.ts', 'checkpoint');
+});
+afterAll(() => worker.remove());
+
+const sizeOf = (file: string) => (existsSync(file) ? statSync(file).size : 0);
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Writes about `mb` megabytes in small transactions, as a busy World-Café does. */
+function write(sqlite: Database.Database, mb: number) {
+	const insert = sqlite.prepare('INSERT INTO filler (text) VALUES (?)');
+	const row = 'x'.repeat(1000);
+	const batch = sqlite.transaction(() => {
+		for (let i = 0; i < 50; i++) insert.run(row);
+	});
+	for (let i = 0; i < mb * 20; i++) batch();
+}
+
+async function until(check: () => boolean, what: string) {
+	for (let waited = 0; waited < 5000; waited += 50) {
+		if (check()) return;
+		await pause(50);
+	}
+	throw new Error(`timed out waiting until ${what}`);
+}
+
+describe('WAL checkpoints in a worker thread', () => {
+	it('copies the log into the database while the main connection does not checkpoint at all', async () => {
+		const dir = tempDir();
+		const { sqlite, path } = openDatabase(dir.file('test.db'), MIGRATIONS);
+		sqlite.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
+		const checkpointer = startCheckpointer(sqlite, path, worker.file);
+		try {
+			expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+			const before = sizeOf(path);
+			write(sqlite, 4);
+			// The main connection would have checkpointed at 1,000 pages (4 MB); now the worker does.
+			await until(() => sizeOf(path) > before + 4 * 1024 * 1024, 'the rows reach the database file');
+			const reader = new Database(path, { readonly: true });
+			expect(reader.prepare('SELECT count(*) AS n FROM filler').get()).toEqual({ n: 4 * 20 * 50 });
+			reader.close();
+		} finally {
+			checkpointer.stop();
+			sqlite.close();
+			dir.remove();
+		}
+	});
+
+	it('lets the log start over after each burst, so its file does not keep growing', async () => {
+		const dir = tempDir();
+		const { sqlite, path } = openDatabase(dir.file('test.db'), MIGRATIONS);
+		sqlite.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
+		const checkpointer = startCheckpointer(sqlite, path, worker.file);
+		try {
+			const logSizes: number[] = [];
+			for (let burst = 0; burst < 4; burst++) {
+				write(sqlite, 2);
+				logSizes.push(sizeOf(`${path}-wal`));
+				await pause(500);
+			}
+			// Each burst writes 2 MB of log; had the log not started over it would hold 8 MB by now.
+			expect(Math.max(...logSizes)).toBeLessThan(4 * 1024 * 1024);
+			expect(logSizes.at(-1)).toBeGreaterThan(0);
+		} finally {
+			checkpointer.stop();
+			sqlite.close();
+			dir.remove();
+		}
+	});
+
+	it('leaves checkpoints to SQLite when there is no worker file (running from source)', () => {
+		const dir = tempDir();
+		const { sqlite, path } = openDatabase(dir.file('test.db'), MIGRATIONS);
+		const checkpointer = startCheckpointer(sqlite, path, undefined);
+		expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+		checkpointer.stop();
+		sqlite.close();
+		dir.remove();
+	});
+
+	it('hands checkpoints back to the main connection when the worker fails', async () => {
+		const dir = tempDir();
+		const { sqlite, path } = openDatabase(dir.file('test.db'), MIGRATIONS);
+		const broken = dir.file('broken-worker.js');
+		writeFileSync(broken, 'throw new Error("kaputt");');
+		const errors: unknown[] = [];
+		const original = console.error;
+		console.error = (...args: unknown[]) => void errors.push(args);
+		try {
+			const checkpointer = startCheckpointer(sqlite, path, broken);
+			await until(() => sqlite.pragma('wal_autocheckpoint', { simple: true }) === 1000, 'the main connection checkpoints again');
+			expect(errors.length).toBeGreaterThan(0);
+			checkpointer.stop();
+		} finally {
+			console.error = original;
+			sqlite.close();
+			dir.remove();
+		}
+	});
+});

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { layOutWordCloud } from '$lib/server/wordcloud/layout';
+import { createLayoutRunner } from '$lib/server/wordcloud/layout-runner';
+import { countFeedback } from '$lib/wordcloud/normalise';
+import type { WordCounts } from '$lib/wordcloud/types';
+import { bundleWorker } from '../support/bundle-worker';
+import { feedbackOfTheDay } from './feedback-of-the-day';
+
+let worker: Awaited<ReturnType<typeof bundleWorker>>;
+
+beforeAll(async () => {
+	worker = await bundleWorker('src/lib/server/wordcloud/layout.worker.ts', 'word-cloud-layout');
+});
+afterAll(() => worker.remove());
+
+const counts = countFeedback(feedbackOfTheDay);
+
+describe('word cloud layout in a worker thread', () => {
+	it('gives the very cloud the main thread would lay out', async () => {
+		const runner = createLayoutRunner(worker.file);
+		try {
+			const [inWorker, again] = await Promise.all([runner.layOut(counts), runner.layOut(counts)]);
+			expect(inWorker.words.length).toBe(counts.words.length);
+			expect(inWorker).toEqual(layOutWordCloud(counts));
+			expect(again).toEqual(inWorker);
+		} finally {
+			runner.stop();
+		}
+	});
+
+	it('reports a cloud that cannot be laid out and keeps working for the next one', async () => {
+		const runner = createLayoutRunner(worker.file);
+		try {
+			const impossible: WordCounts = { ...counts, words: counts.words.map((w) => ({ ...w, text: w.text.repeat(40) })) };
+			await expect(runner.layOut(impossible)).rejects.toThrow(/don't fit/);
+			expect((await runner.layOut(counts)).words.length).toBe(counts.words.length);
+		} finally {
+			runner.stop();
+		}
+	});
+
+	it('lays out on the main thread when there is no worker file (running from source)', async () => {
+		const runner = createLayoutRunner(undefined);
+		expect(await runner.layOut(counts)).toEqual(layOutWordCloud(counts));
+		runner.stop();
+	});
+});
