@@ -129,23 +129,26 @@ export function textWidth(text: string, font: string): number {
 	return measuring.textWidth(text);
 }
 
-/** A canvas for d3-cloud's `.canvas()`: it resizes the canvas, then draws through the context. */
-export class SpriteCanvas {
-	readonly #canvas: Canvas = createCanvas(1, 1);
-	readonly #context = new SpriteContext(this.#canvas.getContext('2d'));
+/** d3-cloud's sprite canvas is 2048 px square (64 cells of 32 px by 2048 rows). */
+const SPRITE_SIZE = 2048;
 
-	get width() {
-		return this.#canvas.width;
+/**
+ * A canvas for d3-cloud's `.canvas()`. d3-cloud resizes its canvas at every layout (to 1 px, then
+ * 2048 px square); a real resize would free and allocate a 16 MB surface each time, memory the
+ * allocator keeps rather than gives back. So the surface is made once and the sizes are only noted:
+ * d3-cloud clears and reads back just the area it uses.
+ */
+export class SpriteCanvas {
+	static #surface: Canvas | undefined;
+	readonly #context: SpriteContext;
+	width = 1;
+	height = 1;
+
+	constructor() {
+		SpriteCanvas.#surface ??= createCanvas(SPRITE_SIZE, SPRITE_SIZE);
+		this.#context = new SpriteContext(SpriteCanvas.#surface.getContext('2d'));
 	}
-	set width(width: number) {
-		this.#canvas.width = width;
-	}
-	get height() {
-		return this.#canvas.height;
-	}
-	set height(height: number) {
-		this.#canvas.height = height;
-	}
+
 	getContext(): SpriteContext {
 		return this.#context;
 	}
