@@ -35,13 +35,24 @@ async function until(check: () => boolean, what: string) {
 	throw new Error(`timed out waiting until ${what}`);
 }
 
+/** A migrated database with a filler table, its checkpointer started with `workerFile`. */
+async function withDatabase(workerFile: string | undefined, use: (sqlite: Database.Database, path: string) => Promise<void> | void) {
+	const dir = tempDir();
+	const { sqlite, path } = openDatabase(dir.file('test.db'), MIGRATIONS);
+	sqlite.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
+	const checkpointer = startCheckpointer(sqlite, path, workerFile);
+	try {
+		await use(sqlite, path);
+	} finally {
+		checkpointer.stop();
+		sqlite.close();
+		dir.remove();
+	}
+}
+
 describe('WAL checkpoints in a worker thread', () => {
-	it('copies the log into the database while the main connection does not checkpoint at all', async () => {
-		const dir = tempDir();
-		const { sqlite, path } = openDatabase(dir.file('test.db'), MIGRATIONS);
-		sqlite.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
-		const checkpointer = startCheckpointer(sqlite, path, worker.file);
-		try {
+	it('copies the log into the database while the main connection does not checkpoint at all', () =>
+		withDatabase(worker.file, async (sqlite, path) => {
 			expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
 			const before = sizeOf(path);
 			write(sqlite, 4);
@@ -50,19 +61,10 @@ describe('WAL checkpoints in a worker thread', () => {
 			const reader = new Database(path, { readonly: true });
 			expect(reader.prepare('SELECT count(*) AS n FROM filler').get()).toEqual({ n: 4 * 20 * 50 });
 			reader.close();
-		} finally {
-			checkpointer.stop();
-			sqlite.close();
-			dir.remove();
-		}
-	});
+		}));
 
-	it('lets the log start over after each burst, so its file does not keep growing', async () => {
-		const dir = tempDir();
-		const { sqlite, path } = openDatabase(dir.file('test.db'), MIGRATIONS);
-		sqlite.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
-		const checkpointer = startCheckpointer(sqlite, path, worker.file);
-		try {
+	it('lets the log start over after each burst, so its file does not keep growing', () =>
+		withDatabase(worker.file, async (sqlite, path) => {
 			const logSizes: number[] = [];
 			for (let burst = 0; burst < 4; burst++) {
 				write(sqlite, 2);
@@ -72,40 +74,27 @@ describe('WAL checkpoints in a worker thread', () => {
 			// Each burst writes 2 MB of log; had the log not started over it would hold 8 MB by now.
 			expect(Math.max(...logSizes)).toBeLessThan(4 * 1024 * 1024);
 			expect(logSizes.at(-1)).toBeGreaterThan(0);
-		} finally {
-			checkpointer.stop();
-			sqlite.close();
-			dir.remove();
-		}
-	});
+		}));
 
-	it('leaves checkpoints to SQLite when there is no worker file (running from source)', () => {
-		const dir = tempDir();
-		const { sqlite, path } = openDatabase(dir.file('test.db'), MIGRATIONS);
-		const checkpointer = startCheckpointer(sqlite, path, undefined);
-		expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
-		checkpointer.stop();
-		sqlite.close();
-		dir.remove();
-	});
+	it('leaves checkpoints to SQLite when there is no worker file (running from source)', () =>
+		withDatabase(undefined, (sqlite) => {
+			expect(sqlite.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+		}));
 
 	it('hands checkpoints back to the main connection when the worker fails', async () => {
-		const dir = tempDir();
-		const { sqlite, path } = openDatabase(dir.file('test.db'), MIGRATIONS);
-		const broken = dir.file('broken-worker.js');
-		writeFileSync(broken, 'throw new Error("kaputt");');
+		const broken = tempDir();
+		writeFileSync(broken.file('broken-worker.js'), 'throw new Error("kaputt");');
 		const errors: unknown[] = [];
 		const original = console.error;
 		console.error = (...args: unknown[]) => void errors.push(args);
 		try {
-			const checkpointer = startCheckpointer(sqlite, path, broken);
-			await until(() => sqlite.pragma('wal_autocheckpoint', { simple: true }) === 1000, 'the main connection checkpoints again');
-			expect(errors.length).toBeGreaterThan(0);
-			checkpointer.stop();
+			await withDatabase(broken.file('broken-worker.js'), async (sqlite) => {
+				await until(() => sqlite.pragma('wal_autocheckpoint', { simple: true }) === 1000, 'the main connection checkpoints again');
+				expect(errors.length).toBeGreaterThan(0);
+			});
 		} finally {
 			console.error = original;
-			sqlite.close();
-			dir.remove();
+			broken.remove();
 		}
 	});
 });
