@@ -28,17 +28,18 @@ export function createLayoutRunner(workerFile: string | undefined): LayoutRunner
 	// Started on first use and again after a crash, so one failure doesn't end the live cloud.
 	const started = () => {
 		if (worker) return worker;
-		const started = new Worker(workerFile);
-		started.on('message', (response: LayoutResponse) => {
+		const spawned = new Worker(workerFile);
+		spawned.on('message', (response: LayoutResponse) => {
 			const pending = waiting.get(response.id);
 			waiting.delete(response.id);
 			if ('error' in response) pending?.reject(new Error(response.error));
 			else pending?.resolve(response.layout);
-			if (waiting.size === 0) started.unref();
+			// Idle, it must not keep the process alive.
+			if (waiting.size === 0) spawned.unref();
 		});
-		started.on('error', (error) => failAll(started, error));
-		started.on('exit', (code) => failAll(started, new Error(`The word cloud worker stopped (exit code ${code}).`)));
-		return (worker = started);
+		spawned.on('error', (error) => failAll(spawned, error));
+		spawned.on('exit', (code) => failAll(spawned, new Error(`The word cloud worker stopped (exit code ${code}).`)));
+		return (worker = spawned);
 	};
 
 	return {
