@@ -89,6 +89,9 @@ async function measure(url) {
 			if (!request) return;
 			const headers = Object.fromEntries(Object.entries(e.response.headers).map(([k, v]) => [k.toLowerCase(), v]));
 			Object.assign(request, { type: e.type, status: e.response.status, encoding: headers['content-encoding'] ?? 'none' });
+			// What had arrived with the response: its headers. The extra-info event, with the exact header text,
+			// does not come for every request; without this, a request's headers would count as content.
+			request.headers ??= e.response.encodedDataLength;
 		});
 		cdp.on('Network.loadingFinished', (e) => {
 			const request = requests.get(e.requestId);
@@ -139,7 +142,8 @@ try {
 	}
 	const total = requests.reduce((sum, r) => sum + (r.bytes ?? 0), 0);
 	const headers = requests.reduce((sum, r) => sum + (r.headers ?? 0), 0);
-	const content = total - headers;
+	const isContent = (/** @type {Request} */ r) => ['html', 'js', 'css'].includes(group(r.type));
+	const content = requests.filter(isContent).reduce((sum, r) => sum + Math.max(0, (r.bytes ?? 0) - (r.headers ?? 0)), 0);
 	const result = {
 		page: PATH,
 		budget: BUDGET,
