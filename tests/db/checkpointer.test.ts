@@ -2,7 +2,10 @@ import Database from 'better-sqlite3';
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCheckpointer } from '$lib/server/db/checkpointer';
-import { openDatabase } from '$lib/server/db/connection';
+import { createBus } from '$lib/server/bus';
+import { openDatabase, type Connection } from '$lib/server/db/connection';
+import { createWriteGate, type WriteGate } from '$lib/server/db/write-gate';
+import { createGroupCommit } from '$lib/server/realtime/group-commit';
 import { bundleWorker } from '../support/bundle-worker';
 import { tempDir } from '../support/temp-dir';
 
@@ -35,14 +38,19 @@ async function until(check: () => boolean, what: string) {
 	throw new Error(`timed out waiting until ${what}`);
 }
 
+type Limits = Parameters<typeof startCheckpointer>[4];
+type Use = (sqlite: Database.Database, path: string, connection: Connection & { gate: WriteGate }) => Promise<void> | void;
+
 /** A migrated database with a filler table, its checkpointer started with `workerFile`. */
-async function withDatabase(workerFile: string | undefined, use: (sqlite: Database.Database, path: string) => Promise<void> | void) {
+async function withDatabase(workerFile: string | undefined, use: Use, limits?: Limits) {
 	const dir = tempDir();
-	const { sqlite, path } = openDatabase(dir.file('test.db'), MIGRATIONS);
+	const connection = openDatabase(dir.file('test.db'), MIGRATIONS);
+	const { sqlite, path } = connection;
 	sqlite.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, text TEXT NOT NULL)');
-	const checkpointer = startCheckpointer(sqlite, path, workerFile);
+	const gate = createWriteGate();
+	const checkpointer = startCheckpointer(sqlite, path, gate, workerFile, limits);
 	try {
-		await use(sqlite, path);
+		await use(sqlite, path, { ...connection, gate });
 	} finally {
 		checkpointer.stop();
 		sqlite.close();
@@ -75,6 +83,35 @@ describe('WAL checkpoints in a worker thread', () => {
 			expect(Math.max(...logSizes)).toBeLessThan(4 * 1024 * 1024);
 			expect(logSizes.at(-1)).toBeGreaterThan(0);
 		}));
+
+	it('starts the log over while writes never pause, holding the group commit only for moments', () =>
+		withDatabase(
+			worker.file,
+			async (sqlite, path, { db, gate }) => {
+				const writes = createGroupCommit(sqlite, { db, bus: createBus() }, gate);
+				const insert = sqlite.prepare('INSERT INTO filler (text) VALUES (?)');
+				const row = 'x'.repeat(1000);
+				const logSizes: number[] = [];
+				let held = 0;
+				const hold = gate.hold;
+				gate.hold = () => (held++, hold());
+				let written = 0;
+				// Two seconds of two submissions every millisecond or so, without a pause.
+				for (const started = Date.now(); Date.now() - started < 2000; ) {
+					await Promise.all(Array.from({ length: 2 }, () => writes.run(() => insert.run(row))));
+					written += 2;
+					logSizes.push(sizeOf(`${path}-wal`));
+					await pause(1);
+				}
+				// Restarts are asked for at 128 pages (512 KB). Without them the log would hold every
+				// row written (about 3 MB); with them it never holds all of them at once.
+				expect(held).toBeGreaterThan(0);
+				expect(Math.max(...logSizes)).toBeLessThan(written * row.length);
+				expect(sqlite.prepare('SELECT count(*) AS n FROM filler').get()).toEqual({ n: written });
+				expect(gate.held).toBe(false);
+			},
+			{ restartAtPages: 128, handOverAtPages: 1_000_000 }
+		));
 
 	it('leaves checkpoints to SQLite when there is no worker file (running from source)', () =>
 		withDatabase(undefined, (sqlite) => {

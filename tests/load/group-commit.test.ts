@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DomainError } from '$lib/server/errors';
 import { loadDemoIfEmpty } from '$lib/server/demo/load-demo';
 import { enterEvent } from '$lib/server/participants/participants';
+import { createWriteGate } from '$lib/server/db/write-gate';
 import { createGroupCommit } from '$lib/server/realtime/group-commit';
 import { castVote } from '$lib/server/voting/voting';
 import { tableCounts } from '../support/counts';
@@ -60,13 +61,34 @@ describe('group commit', () => {
 		expect(tableCounts(runtime.sqlite)).toMatchObject({ vote: 2, vote_submission: 2 });
 	});
 
+	it('while the checkpointer holds the gate, submissions wait; once released they are committed', async () => {
+		const demo = demoEvent(runtime.db);
+		const gate = createWriteGate();
+		const writes = createGroupCommit(runtime.sqlite, runtime, gate);
+		const participantId = enterEvent(runtime, demo.id, randomUUID());
+		gate.hold();
+		let answered = 0;
+		const votes = demo.offers.slice(0, 3).map((o) =>
+			writes.run((deps) => castVote(deps, { eventId: demo.id, participantId, clientId: randomUUID(), offerId: o.id, answer: 'yes' })).then(() => answered++)
+		);
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect({ answered, stored: storedVotes().n }).toEqual({ answered: 0, stored: 0 });
+
+		gate.release();
+		await Promise.all(votes);
+		expect({ answered, stored: storedVotes().n }).toEqual({ answered: 3, stored: 3 });
+	});
+
 	it('when the commit fails, every submission of the group fails and nothing is published', async () => {
 		const demo = demoEvent(runtime.db);
 		const failing = {
-			transaction: <T>(fn: () => T) => () => runtime.sqlite.transaction(() => {
-				fn();
-				throw new Error('disk I/O error');
-			})() as T
+			transaction:
+				<A extends unknown[], T>(fn: (...args: A) => T) =>
+				(...args: A) =>
+					runtime.sqlite.transaction(() => {
+						fn(...args);
+						throw new Error('disk I/O error');
+					})() as T
 		};
 		const writes = createGroupCommit(failing, runtime);
 		const participantId = enterEvent(runtime, demo.id, randomUUID());

@@ -4,6 +4,7 @@ import { createBus, type Bus } from './bus';
 import type { Config } from './config';
 import { startCheckpointer } from './db/checkpointer';
 import { openDatabase, type Db } from './db/connection';
+import { createWriteGate, type WriteGate } from './db/write-gate';
 import { loadDemoIfEmpty } from './demo/load-demo';
 import type Database from 'better-sqlite3';
 import { workerFile } from './workers/worker-file';
@@ -13,6 +14,8 @@ export type Runtime = {
 	db: Db;
 	sqlite: Database.Database;
 	bus: Bus;
+	/** Held by the checkpointer for a moment when the log is to start over; the group commit waits. */
+	writeGate: WriteGate;
 	config: Config;
 	signInThrottle: SignInThrottle;
 	/** The account this start created on an empty database, for the start-up banner. */
@@ -30,11 +33,13 @@ export function createRuntime(config: Config): Runtime {
 		sqlite.close();
 		throw error;
 	}
-	const checkpointer = startCheckpointer(sqlite, path, workerFile(config.workersFolder, 'checkpoint'));
+	const writeGate = createWriteGate();
+	const checkpointer = startCheckpointer(sqlite, path, writeGate, workerFile(config.workersFolder, 'checkpoint'));
 	return {
 		db,
 		sqlite,
 		bus: createBus(),
+		writeGate,
 		config,
 		signInThrottle: createSignInThrottle(),
 		firstOrganiser,

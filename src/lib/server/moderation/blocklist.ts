@@ -24,11 +24,19 @@ export function blockedTerm(text: string, terms: readonly string[]): string | un
 	const words = normaliseForMatching(text).split(' ');
 	const phrase = ` ${words.join(' ')} `;
 	return terms.find((term) => {
-		const t = normaliseForMatching(term);
+		const t = normalisedTerm(term);
 		if (!t) return false;
 		if (t.includes(' ')) return phrase.includes(` ${t} `);
 		return words.some((w) => (t.length >= 6 ? w.includes(t) : w.startsWith(t)));
 	});
+}
+
+// Terms are few and are checked against every card: each is normalised once.
+const normalisedTerms = new Map<string, string>();
+function normalisedTerm(term: string): string {
+	let normalised = normalisedTerms.get(term);
+	if (normalised === undefined) normalisedTerms.set(term, (normalised = normaliseForMatching(term)));
+	return normalised;
 }
 
 // Read on every submission, changed rarely: cached per database until a change. The cache lives on

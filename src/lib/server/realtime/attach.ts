@@ -72,7 +72,7 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 		submissions: createRateLimiter({ burst: 30, perSecond: 3 })
 	};
 	const { bus } = runtime;
-	const writes = createGroupCommit(runtime.sqlite, runtime);
+	const writes = createGroupCommit(runtime.sqlite, runtime, runtime.writeGate);
 	const subscriptions = [
 		bus.subscribe('voteCast', ({ eventId, offerId }) => fanout.tallyChanged(eventId, offerId)),
 		bus.subscribe('participantRegistered', ({ eventId }) => fanout.presenceChanged(eventId)),
