@@ -19,7 +19,7 @@ export type Transactional = { transaction<A extends unknown[], T>(fn: (...args: 
  * refused one changes nothing and the others still count. One commit instead of one per submission:
  * under load the commit is the biggest single cost of a vote.
  *
- * While the checkpointer holds the `gate` (a millisecond, now and then), groups wait in the queue.
+ * While the checkpointer holds the `gate` (a few milliseconds, now and then), groups wait in the queue.
  *
  * Nothing is promised early: every result is handed back, and every domain event published, only
  * after the whole transaction committed. When the commit fails, every submission of the group fails
