@@ -17,20 +17,9 @@ process.env.PROTOCOL_HEADER ??= PLAIN_HTTP;
 process.env.BODY_SIZE_LIMIT ??= '16M';
 
 const { handler } = await import('./build/handler.js');
-const { start, banner } = await import('./build/start.js');
+const { start, banner, SECURITY_HEADERS } = await import('./build/start.js');
 
-// Static files don't pass through SvelteKit's hooks: the same headers as src/hooks.server.ts
-// (which sets them on pages, where a page may choose its own, e.g. the projector's no-referrer).
-const SECURITY_HEADERS = [
-	['x-content-type-options', 'nosniff'],
-	['referrer-policy', 'strict-origin-when-cross-origin'],
-	['x-frame-options', 'DENY'],
-	[
-		'permissions-policy',
-		'camera=(self), fullscreen=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), accelerometer=(), gyroscope=(), magnetometer=(), display-capture=(), browsing-topics=()'
-	],
-	['cross-origin-opener-policy', 'same-origin']
-];
+// Static files don't pass through SvelteKit's hooks: they get the same headers here.
 
 // adapter-node compresses static files; pages rendered per request are compressed here.
 const compress = compression();

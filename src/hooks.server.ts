@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from '$lib/server/auth/cookie';
 import { validateSession } from '$lib/server/auth/sessions';
 import { useRuntime } from '$lib/server/runtime';
+import { SECURITY_HEADERS } from '$lib/server/security-headers';
 
 /** Who is signed in: `locals.user` from the session cookie, which moves along with a sliding expiry. */
 const session: Handle = async ({ event, resolve }) => {
@@ -18,23 +19,6 @@ const session: Handle = async ({ event, resolve }) => {
 	}
 	return resolve(event);
 };
-
-/**
- * Headers for every page and endpoint (the CSP comes from `kit.csp` in svelte.config.js). server.js
- * sets the same list on the static files, which don't pass through SvelteKit. A page may set its
- * own value first, e.g. the projector's `Referrer-Policy: no-referrer`.
- */
-const SECURITY_HEADERS: [string, string][] = [
-	['x-content-type-options', 'nosniff'],
-	['referrer-policy', 'strict-origin-when-cross-origin'],
-	['x-frame-options', 'DENY'],
-	// The camera only for this site's own photo upload, fullscreen for the projector, nothing else.
-	[
-		'permissions-policy',
-		'camera=(self), fullscreen=(self), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), accelerometer=(), gyroscope=(), magnetometer=(), display-capture=(), browsing-topics=()'
-	],
-	['cross-origin-opener-policy', 'same-origin']
-];
 
 const setMissing = (headers: Headers) => {
 	for (const [name, value] of SECURITY_HEADERS) if (!headers.has(name)) headers.set(name, value);

@@ -7,6 +7,9 @@ import { listEvents } from './events/queries';
 import { attachRealtime } from './realtime/attach';
 import { createRuntime, installRuntime, type Runtime } from './runtime';
 
+/** For server.js, which sets them on the static files. */
+export { SECURITY_HEADERS } from './security-headers';
+
 export type App = { runtime: Runtime; close(): Promise<void> };
 
 /**
