@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layOutWordCloud } from '$lib/server/wordcloud/layout';
 import { createLayoutRunner } from '$lib/server/wordcloud/layout-runner';
@@ -15,6 +16,20 @@ afterAll(() => worker.remove());
 
 const counts = countFeedback(feedbackOfTheDay);
 
+/** The nice value of each thread of this process, by thread id (Linux keeps it per thread). */
+function niceOfThreads(): Map<number, number> {
+	const nice = new Map<number, number>();
+	for (const tid of readdirSync('/proc/self/task')) {
+		try {
+			const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+			nice.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+		} catch {
+			// the thread ended meanwhile
+		}
+	}
+	return nice;
+}
+
 describe('word cloud layout in a worker thread', () => {
 	it('gives the very cloud the main thread would lay out', async () => {
 		const runner = createLayoutRunner(worker.file);
@@ -23,6 +38,19 @@ describe('word cloud layout in a worker thread', () => {
 			expect(inWorker.words.length).toBe(counts.words.length);
 			expect(inWorker).toEqual(layOutWordCloud(counts));
 			expect(again).toEqual(inWorker);
+		} finally {
+			runner.stop();
+		}
+	});
+
+	it('lays out below the main thread\'s CPU priority, so acknowledgements get a core first', async () => {
+		const before = niceOfThreads();
+		const runner = createLayoutRunner(worker.file);
+		try {
+			await runner.layOut(counts);
+			const started = [...niceOfThreads()].filter(([tid]) => !before.has(tid));
+			expect(started.some(([, nice]) => nice === 10)).toBe(true);
+			expect(niceOfThreads().get(process.pid)).toBe(0);
 		} finally {
 			runner.stop();
 		}

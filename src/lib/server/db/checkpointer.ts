@@ -1,8 +1,13 @@
 import type Database from 'better-sqlite3';
 import { Worker } from 'node:worker_threads';
+import { presizeLog } from './presize-log';
 import type { WriteGate } from './write-gate';
 
 export type CheckpointerSettings = { path: string; intervalMs: number; restartAtPages: number; handOverAtPages: number };
+export type CheckpointerLimits = Pick<CheckpointerSettings, 'restartAtPages' | 'handOverAtPages'> & {
+	/** The size the log file is given at start-up (see ./presize-log.ts). */
+	presizedLogBytes: number;
+};
 /** From the worker: the log has grown (hold the writes), may start over (release them), or is full (safety net). */
 export type CheckpointerMessage = 'hold-writes' | 'release-writes' | 'log-full' | 'log-restarted';
 /** To the worker: the writes are held, or stop. */
@@ -14,7 +19,9 @@ const SQLITE_AUTOCHECKPOINT = 1000;
 const RESTART_AT_PAGES = 16_384;
 /** 256 MB: only if the log could not start over several times in a row. */
 const HAND_OVER_AT_PAGES = 65_536;
+/** The log file's working size: when the log starts over, SQLite cuts the file back to this. */
 const LOG_SIZE_LIMIT = 64 * 1024 * 1024;
+const LIMITS: CheckpointerLimits = { restartAtPages: RESTART_AT_PAGES, handOverAtPages: HAND_OVER_AT_PAGES, presizedLogBytes: LOG_SIZE_LIMIT };
 
 /**
  * Checkpoints the write-ahead log from a worker thread. SQLite otherwise checkpoints inside the
@@ -34,9 +41,15 @@ export function startCheckpointer(
 	path: string,
 	gate: WriteGate,
 	workerFile: string | undefined,
-	limits: Pick<CheckpointerSettings, 'restartAtPages' | 'handOverAtPages'> = { restartAtPages: RESTART_AT_PAGES, handOverAtPages: HAND_OVER_AT_PAGES }
+	limits: Partial<CheckpointerLimits> = {}
 ): { stop(): void } {
 	if (!workerFile || path === ':memory:') return { stop() {} };
+	const { presizedLogBytes, ...pages } = { ...LIMITS, ...limits };
+	try {
+		presizeLog(sqlite, `${path}-wal`, presizedLogBytes);
+	} catch (error) {
+		console.error('[datenbank] Die Protokolldatei konnte nicht vorab angelegt werden (die App läuft trotzdem):', error);
+	}
 	let stopping = false;
 	const autocheckpoint = (pages: number) => sqlite.open && sqlite.pragma(`wal_autocheckpoint = ${pages}`);
 	const takeOver = (why: unknown) => {
@@ -45,7 +58,7 @@ export function startCheckpointer(
 		console.error('[datenbank] Die Sicherungspunkte laufen wieder im Hauptprozess:', why);
 		autocheckpoint(SQLITE_AUTOCHECKPOINT);
 	};
-	const settings: CheckpointerSettings = { path, intervalMs: 200, ...limits };
+	const settings: CheckpointerSettings = { path, intervalMs: 200, ...pages };
 	const worker = new Worker(workerFile, { workerData: settings });
 	const send = (request: CheckpointerRequest) => worker.postMessage(request);
 	worker.on('message', (message: CheckpointerMessage) => {

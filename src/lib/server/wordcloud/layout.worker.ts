@@ -3,6 +3,9 @@
 import { parentPort } from 'node:worker_threads';
 import type { LayoutRequest, LayoutResponse } from './layout-runner';
 import { layOutWordCloud } from './layout';
+import { runInBackground } from '../workers/background-priority';
+
+runInBackground();
 
 parentPort!.on('message', ({ id, counts }: LayoutRequest) => {
 	let response: LayoutResponse;
