@@ -19,8 +19,13 @@ const SQLITE_AUTOCHECKPOINT = 1000;
 const RESTART_AT_PAGES = 16_384;
 /** 256 MB: only if the log could not start over several times in a row. */
 const HAND_OVER_AT_PAGES = 65_536;
-/** The log file's working size: when the log starts over, SQLite cuts the file back to this. */
-const LOG_SIZE_LIMIT = 64 * 1024 * 1024;
+/**
+ * The log file's working size. It is above what the log reaches before it starts over (16,384 pages
+ * with their frame headers, 68 MB, and what comes in meanwhile), so SQLite never has to grow the
+ * file under load nor cut it back when the log starts over (cutting 5–10 MB off cost the first
+ * commit after each restart 2–6 ms).
+ */
+const LOG_SIZE_LIMIT = 96 * 1024 * 1024;
 const LIMITS: CheckpointerLimits = { restartAtPages: RESTART_AT_PAGES, handOverAtPages: HAND_OVER_AT_PAGES, presizedLogBytes: LOG_SIZE_LIMIT };
 
 /**
@@ -73,7 +78,7 @@ export function startCheckpointer(
 	worker.on('exit', (code) => takeOver(`worker exited with code ${code}`));
 	worker.unref();
 	autocheckpoint(0);
-	// When the log starts over, its file is cut back to this size.
+	// Only a log that outgrew its working size (the safety net) is cut back when it starts over.
 	sqlite.pragma(`journal_size_limit = ${LOG_SIZE_LIMIT}`);
 	return {
 		stop() {
