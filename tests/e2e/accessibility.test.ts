@@ -163,6 +163,38 @@ describe.each(narrow)('a Themeninsel on a screen %s', (_, options) => {
 	});
 });
 
+/** Words of the station navigation's buttons that the browser split across two lines. */
+const splitWords = (page: Page) =>
+	page.getByRole('navigation', { name: 'Zwischen Themeninseln wechseln' }).evaluate((nav) => {
+		const split: string[] = [];
+		const walker = document.createTreeWalker(nav, NodeFilter.SHOW_TEXT);
+		for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+			for (const match of (node.textContent ?? '').matchAll(/\p{L}+/gu)) {
+				const range = document.createRange();
+				range.setStart(node, match.index);
+				range.setEnd(node, match.index + match[0].length);
+				const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+				if (lines.size > 1) split.push(match[0]);
+			}
+		}
+		return split;
+	});
+
+describe('moving between Themeninseln on a phone', () => {
+	it.each([['390 px wide', { ...phoneViewport, viewport: { width: 390, height: 844 } }] as [string, BrowserContextOptions], ...narrow])(
+		'on a screen %s, the buttons keep their words whole',
+		async (_, options) => {
+			const page = await open('/DEMO/2', options);
+			await connected(page);
+			const nav = page.getByRole('navigation', { name: 'Zwischen Themeninseln wechseln' });
+			// Back and next first, the way back to all Themeninseln last, in reading and in tab order.
+			const order = await nav.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('rel') ?? a.textContent));
+			expect(order).toEqual(['prev', 'next', 'Alle Themeninseln']);
+			expect(await splitWords(page)).toEqual([]);
+		}
+	);
+});
+
 describe('reflow at 320 px (WCAG 1.4.10)', () => {
 	it('no participant page needs horizontal scrolling on a 320 px wide screen', async () => {
 		const page = await (await browser.newContext(narrow[0]![1])).newPage();
