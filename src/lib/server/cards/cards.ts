@@ -77,7 +77,7 @@ export function submitCard(
 		requireOpen(phasesOf(target), 'worldCafeOpen');
 		const { eventId: _eventId, ...values } = input;
 		const status = initialStatus(deps.db, input.text);
-		const row = q.insert.get({ ...values, status, now: new Date() })!;
+		const row = q.insert.get({ status, now: new Date(), ...values })!;
 		return { row, created: true };
 	});
 	if (result.created) deps.bus.publish('cardChanged', { eventId: input.eventId, card: cardFact(result.row) });

@@ -51,7 +51,7 @@ export function submitFeedback(
 		if (!target) throw new DomainError('not-found', 'Diese Veranstaltung gibt es nicht mehr.');
 		requireOpen(phasesOf(target), 'feedbackOpen');
 		const status = initialStatus(deps.db, input.text);
-		return { row: q.insert.get({ ...input, status })!, created: true };
+		return { row: q.insert.get({ status, ...input })!, created: true };
 	});
 	const { row } = result;
 	if (result.created) deps.bus.publish('feedbackChanged', { eventId: input.eventId, feedback: feedbackFact(row) });
