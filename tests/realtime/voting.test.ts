@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OfferTally } from '$lib/realtime/contract';
+import { eraseParticipation } from '$lib/server/participants/erase';
 import { tableCounts } from '../support/counts';
 import { startTestServer, type TestClient, type TestServer } from '../support/test-server';
 
@@ -177,6 +178,47 @@ describe('the projector', () => {
 		expect(counts.at(-1)).toBe(2);
 		tab2.disconnect();
 		await expect.poll(() => counts.at(-1)).toBe(1);
+	});
+
+	it('follows first, changed and repeated answers with the counts the database holds', async () => {
+		const wall = await projector();
+		const latest = new Map<number, OfferTally>();
+		wall.on('tallies:changed', ({ tallies }) => tallies.forEach((t) => latest.set(t.offerId, t)));
+		const offerId = demo.offers[6]!.id;
+		const stored = () => {
+			const count = (answer: string) => server.sqlite.prepare('select count(*) n from vote where offer_id = ? and answer = ?').get(offerId, answer) as { n: number };
+			return { offerId, yes: count('yes').n, no: count('no').n };
+		};
+		const [anna, ben, cem] = await Promise.all([participant(), participant(), participant()]);
+		const annaFirst = { clientId: randomUUID(), offerId, answer: 'yes' as const };
+
+		await anna.emitWithAck('vote:cast', annaFirst);
+		await ben.emitWithAck('vote:cast', { clientId: randomUUID(), offerId, answer: 'yes' });
+		await expect.poll(() => latest.get(offerId)).toEqual({ offerId, yes: 2, no: 0 });
+
+		await anna.emitWithAck('vote:cast', { clientId: randomUUID(), offerId, answer: 'no' }); // changed
+		await ben.emitWithAck('vote:cast', { clientId: randomUUID(), offerId, answer: 'yes' }); // the same again
+		await anna.emitWithAck('vote:cast', annaFirst); // a late retry of the first answer
+		await cem.emitWithAck('vote:cast', { clientId: randomUUID(), offerId, answer: 'no' });
+
+		await expect.poll(() => latest.get(offerId)).toEqual({ offerId, yes: 1, no: 2 });
+		expect(latest.get(offerId)).toEqual(stored());
+	});
+
+	it('counts from the database again after the participation was erased', async () => {
+		const wall = await projector();
+		const latest = new Map<number, OfferTally>();
+		wall.on('tallies:changed', ({ tallies }) => tallies.forEach((t) => latest.set(t.offerId, t)));
+		const offerId = demo.offers[7]!.id;
+		const phones = await Promise.all([participant(), participant(), participant()]);
+		await Promise.all(phones.map((p) => p.emitWithAck('vote:cast', { clientId: randomUUID(), offerId, answer: 'yes' })));
+		await expect.poll(() => latest.get(offerId)?.yes).toBe(3);
+
+		eraseParticipation(server.runtime, demo.id);
+		const newcomer = await participant();
+		await newcomer.emitWithAck('vote:cast', { clientId: randomUUID(), offerId, answer: 'no' });
+
+		await expect.poll(() => latest.get(offerId)).toEqual({ offerId, yes: 0, no: 1 });
 	});
 
 	it('coalesces a burst of votes into few messages carrying the latest tallies', async () => {

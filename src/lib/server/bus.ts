@@ -1,4 +1,4 @@
-import type { DisplayState, Phases } from '../realtime/contract';
+import type { Answer, DisplayState, Phases } from '../realtime/contract';
 import type { EntryStatus } from './db/schema';
 
 export type CardFact = {
@@ -14,8 +14,8 @@ export type FeedbackFact = { id: number; text: string; status: EntryStatus; crea
 
 /** Past-tense facts that contexts publish after their transaction has committed. */
 export type DomainEvents = {
-	/** Which offer's tally changed; listeners count it when they need it (coalesced, not once per vote). */
-	voteCast: { eventId: number; stationId: number; offerId: number };
+	/** A person's answer on an offer; `replaced` is the answer it changed (null for a first answer). */
+	voteCast: { eventId: number; stationId: number; offerId: number; answer: Answer; replaced: Answer | null };
 	participantRegistered: { eventId: number };
 	phasesChanged: { eventId: number; phases: Phases };
 	/** A card was written, corrected, withdrawn or moderated: `card` is its state now. */

@@ -10,7 +10,7 @@ import { createPresence } from './presence';
 import { createRateLimiter } from './rate-limit';
 import { aggregateRooms, rooms } from './rooms';
 import { countParticipants } from '../participants/participants';
-import { offerTally } from '../voting/voting';
+import { createLiveTallies } from '../voting/live-tallies';
 import { blocklistTerms } from '../moderation/blocklist';
 import { cardEntry, feedbackEntry, isOnWall, wallCard } from '../moderation/moderation';
 import { authenticate } from './authenticate';
@@ -59,7 +59,8 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 		connected: presence.count(eventId),
 		total: countParticipants(runtime.db, eventId)
 	});
-	const fanout = createFanout(io, { presenceOf, tallyOf: (offerId) => offerTally(runtime.db, offerId) });
+	const tallies = createLiveTallies(runtime.db);
+	const fanout = createFanout(io, { presenceOf, tallyOf: tallies.tallyOf });
 	const clouds = createWordClouds(
 		runtime.db,
 		(eventId, layout) => io.to(aggregateRooms(eventId)).emit('cloud:changed', layout),
@@ -74,7 +75,11 @@ export function attachRealtime(httpServer: HttpServer, runtime: Runtime): Realti
 	const { bus } = runtime;
 	const writes = createGroupCommit(runtime.sqlite, runtime, runtime.writeGate);
 	const subscriptions = [
-		bus.subscribe('voteCast', ({ eventId, offerId }) => fanout.tallyChanged(eventId, offerId)),
+		bus.subscribe('voteCast', (vote) => {
+			tallies.voteCast(vote);
+			fanout.tallyChanged(vote.eventId, vote.offerId);
+		}),
+		bus.subscribe('participationErased', () => tallies.forget()),
 		bus.subscribe('participantRegistered', ({ eventId }) => fanout.presenceChanged(eventId)),
 		bus.subscribe('phasesChanged', ({ eventId, phases }) => {
 			io.to([rooms.participants(eventId), ...aggregateRooms(eventId)]).emit('phases:changed', phases);

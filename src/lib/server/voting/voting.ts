@@ -31,6 +31,11 @@ const statements = preparedFor((db) => ({
 		.innerJoin(event, eq(event.id, station.eventId))
 		.where(and(eq(offer.id, sql.placeholder('offerId')), eq(station.eventId, sql.placeholder('eventId'))))
 		.prepare(),
+	current: db
+		.select({ answer: vote.answer })
+		.from(vote)
+		.where(and(eq(vote.participantId, sql.placeholder('participantId')), eq(vote.offerId, sql.placeholder('offerId'))))
+		.prepare(),
 	upsert: db
 		.insert(vote)
 		.values({
@@ -70,8 +75,8 @@ const statements = preparedFor((db) => ({
 /**
  * Casts or changes a participant's vote on an offer. Commits in one transaction before it
  * returns; a submission whose client id was already stored changes nothing and returns as before.
- * After the commit it publishes `voteCast`; the offer's tally is counted by whoever shows it, once
- * per update rather than once per vote.
+ * After the commit it publishes `voteCast` with the answer it replaced, so live tallies move by
+ * one vote instead of being counted again.
  */
 export function castVote(deps: { db: Db; bus: Bus }, input: CastVoteInput): OwnVote {
 	const q = statements(deps.db);
@@ -91,10 +96,14 @@ export function castVote(deps: { db: Db; bus: Bus }, input: CastVoteInput): OwnV
 		requireOpen(phasesOf(target), 'worldCafeOpen');
 
 		const now = new Date();
+		const replaced = q.current.get({ participantId: input.participantId, offerId: input.offerId })?.answer ?? null;
 		const { id: voteId } = q.upsert.get({ offerId: input.offerId, participantId: input.participantId, answer: input.answer, now })!;
 		q.submission.run({ clientId: input.clientId, voteId, answer: input.answer, now });
 
-		return { stored: { offerId: input.offerId, answer: input.answer }, published: { stationId: target.stationId, offerId: input.offerId } };
+		return {
+			stored: { offerId: input.offerId, answer: input.answer },
+			published: { stationId: target.stationId, offerId: input.offerId, answer: input.answer, replaced }
+		};
 	});
 
 	if (result.published) deps.bus.publish('voteCast', { eventId: input.eventId, ...result.published });
