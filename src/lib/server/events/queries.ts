@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, inArray } from 'drizzle-orm';
-import type { Db } from '../db/connection';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import { preparedFor, type Db } from '../db/connection';
 import { event, offer, prompt, station } from '../db/schema';
 
 export type EventRow = typeof event.$inferSelect;
@@ -12,8 +12,17 @@ export type StationView = {
 	offers: OfferView[];
 };
 
+const byCode = preparedFor((db) =>
+	db
+		.select()
+		.from(event)
+		.where(eq(event.joinCode, sql.placeholder('code')))
+		.prepare()
+);
+
+/** Prepared once: every phone's join looks its event up, a whole hall at once after a restart. */
 export function findEventByCode(db: Db, code: string): EventRow | undefined {
-	return db.select().from(event).where(eq(event.joinCode, code.trim().toUpperCase())).get();
+	return byCode(db).get({ code: code.trim().toUpperCase() });
 }
 
 export function findEventByDisplayToken(db: Db, token: string): EventRow | undefined {
