@@ -22,6 +22,13 @@ function nextTallies(socket: TestClient): Promise<OfferTally[]> {
 	return new Promise((resolve) => socket.once('tallies:changed', ({ tallies }) => resolve(tallies)));
 }
 
+/** The last tally the projector received, per offer. */
+function latestTallies(socket: TestClient): Map<number, OfferTally> {
+	const latest = new Map<number, OfferTally>();
+	socket.on('tallies:changed', ({ tallies }) => tallies.forEach((t) => latest.set(t.offerId, t)));
+	return latest;
+}
+
 describe('casting a vote', () => {
 	it('is acknowledged only once it is committed to the database file', async () => {
 		const phone = await participant();
@@ -181,9 +188,7 @@ describe('the projector', () => {
 	});
 
 	it('follows first, changed and repeated answers with the counts the database holds', async () => {
-		const wall = await projector();
-		const latest = new Map<number, OfferTally>();
-		wall.on('tallies:changed', ({ tallies }) => tallies.forEach((t) => latest.set(t.offerId, t)));
+		const latest = latestTallies(await projector());
 		const offerId = demo.offers[6]!.id;
 		const stored = () => {
 			const count = (answer: string) => server.sqlite.prepare('select count(*) n from vote where offer_id = ? and answer = ?').get(offerId, answer) as { n: number };
@@ -206,9 +211,7 @@ describe('the projector', () => {
 	});
 
 	it('counts from the database again after the participation was erased', async () => {
-		const wall = await projector();
-		const latest = new Map<number, OfferTally>();
-		wall.on('tallies:changed', ({ tallies }) => tallies.forEach((t) => latest.set(t.offerId, t)));
+		const latest = latestTallies(await projector());
 		const offerId = demo.offers[7]!.id;
 		const phones = await Promise.all([participant(), participant(), participant()]);
 		await Promise.all(phones.map((p) => p.emitWithAck('vote:cast', { clientId: randomUUID(), offerId, answer: 'yes' })));

@@ -37,5 +37,3 @@ export function createLiveTallies(db: Db) {
 		}
 	};
 }
-
-export type LiveTallies = ReturnType<typeof createLiveTallies>;
