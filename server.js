@@ -17,7 +17,10 @@ process.env.PROTOCOL_HEADER ??= PLAIN_HTTP;
 process.env.BODY_SIZE_LIMIT ??= '16M';
 
 const { handler } = await import('./build/handler.js');
-const { start, banner, SECURITY_HEADERS } = await import('./build/start.js');
+const { start, banner, SECURITY_HEADERS, lowerRuntimeHelpers } = await import('./build/start.js');
+
+// V8's and libuv's helper threads below the main thread, before start() starts the checkpointer.
+lowerRuntimeHelpers();
 
 // Static files don't pass through SvelteKit's hooks: they get the same headers here.
 

@@ -1,10 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layOutWordCloud } from '$lib/server/wordcloud/layout';
 import { createLayoutRunner } from '$lib/server/wordcloud/layout-runner';
 import { countFeedback } from '$lib/wordcloud/normalise';
 import type { WordCounts } from '$lib/wordcloud/types';
 import { bundleWorker } from '../support/bundle-worker';
+import { niceOfThreads } from '../support/threads';
 import { feedbackOfTheDay } from './feedback-of-the-day';
 
 let worker: Awaited<ReturnType<typeof bundleWorker>>;
@@ -15,20 +15,6 @@ beforeAll(async () => {
 afterAll(() => worker.remove());
 
 const counts = countFeedback(feedbackOfTheDay);
-
-/** The nice value of each thread of this process, by thread id (Linux keeps it per thread). */
-function niceOfThreads(): Map<number, number> {
-	const nice = new Map<number, number>();
-	for (const tid of readdirSync('/proc/self/task')) {
-		try {
-			const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-			nice.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
-		} catch {
-			// the thread ended meanwhile
-		}
-	}
-	return nice;
-}
 
 describe('word cloud layout in a worker thread', () => {
 	it('gives the very cloud the main thread would lay out', async () => {

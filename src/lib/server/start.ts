@@ -9,6 +9,8 @@ import { createRuntime, installRuntime, type Runtime } from './runtime';
 
 /** For server.js, which sets them on the static files. */
 export { SECURITY_HEADERS } from './security-headers';
+/** For server.js, before start(). */
+export { lowerRuntimeHelpers } from './workers/background-priority';
 
 export type App = { runtime: Runtime; close(): Promise<void> };
 

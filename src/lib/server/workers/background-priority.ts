@@ -1,4 +1,9 @@
+import { readdirSync } from 'node:fs';
 import { setPriority } from 'node:os';
+import { isMainThread } from 'node:worker_threads';
+
+/** The lowest priority: the helpers get what the main thread and the other processes leave. */
+const RUNTIME_HELPERS = 19;
 
 /**
  * Gives the calling worker thread a lower CPU priority than the main thread (on Linux the nice
@@ -13,4 +18,34 @@ export function runInBackground(): void {
 	} catch {
 		// Not allowed here (an unusual sandbox): the work runs at normal priority, as before.
 	}
+}
+
+/**
+ * Puts the threads the runtime started beside the main thread below it: V8's helpers (garbage
+ * collection, the optimising compiler) and libuv's pool (file reads, compression, password
+ * hashing). Under a full hall on a small machine the main thread, which reads every submission
+ * and sends every acknowledgement, then gets a core before them; they run when one is free.
+ * Call it on the main thread before any worker starts: threads started afterwards keep the main
+ * thread's priority, which the checkpointer needs. Linux only (one entry per thread under
+ * /proc/self/task); elsewhere nothing changes. Returns how many threads were lowered.
+ */
+export function lowerRuntimeHelpers(): number {
+	if (!isMainThread) return 0;
+	let threads: number[];
+	try {
+		threads = readdirSync('/proc/self/task').map(Number);
+	} catch {
+		return 0;
+	}
+	let lowered = 0;
+	for (const tid of threads) {
+		if (tid === process.pid) continue;
+		try {
+			setPriority(tid, RUNTIME_HELPERS);
+			lowered++;
+		} catch {
+			// The thread has ended meanwhile, or this sandbox does not allow it.
+		}
+	}
+	return lowered;
 }

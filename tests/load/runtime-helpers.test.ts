@@ -1,0 +1,45 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { isMainThread } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { lowerRuntimeHelpers } from '$lib/server/workers/background-priority';
+import { startProductionServer } from '../crash/production-server';
+import { niceOfThreads } from '../support/threads';
+import { tempDir } from '../support/temp-dir';
+
+describe('the runtime\'s helper threads below the main thread', () => {
+	it('lowers every thread the runtime started beside the main thread, which keeps its priority', () => {
+		expect(isMainThread).toBe(true);
+		const before = niceOfThreads();
+		expect(before.size).toBeGreaterThan(1);
+
+		const lowered = lowerRuntimeHelpers();
+
+		const after = niceOfThreads();
+		const helpers = [...before.keys()].filter((tid) => tid !== process.pid && after.has(tid));
+		expect(lowered).toBeGreaterThanOrEqual(helpers.length);
+		expect(helpers.map((tid) => after.get(tid))).toEqual(helpers.map(() => 19));
+		expect(after.get(process.pid)).toBe(0);
+	});
+
+	it('in `node server.js`, leaves the main thread and the checkpointer started after it at normal priority', async () => {
+		const dir = tempDir();
+		const server = await startProductionServer(dir.file('priority.db'));
+		try {
+			const pid = server.process.pid!;
+			const nice = readdirSync(`/proc/${pid}/task`).map((tid) => {
+				const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+				return { tid: Number(tid), nice: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]) };
+			});
+			const normal = nice.filter((t) => t.nice === 0).map((t) => t.tid);
+			const lowered = nice.filter((t) => t.nice === 19);
+			// The main thread and the checkpoint worker's thread; V8's four helpers and libuv's pool below them.
+			expect(normal).toContain(pid);
+			expect(normal.length).toBeGreaterThanOrEqual(2);
+			expect(lowered.length).toBeGreaterThanOrEqual(4);
+			expect(normal.length + lowered.length).toBe(nice.length);
+		} finally {
+			await server.stop();
+			dir.remove();
+		}
+	});
+});

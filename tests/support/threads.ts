@@ -1,0 +1,15 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** The nice value of each thread of this process, by thread id (Linux keeps it per thread). */
+export function niceOfThreads(): Map<number, number> {
+	const nice = new Map<number, number>();
+	for (const tid of readdirSync('/proc/self/task')) {
+		try {
+			const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+			nice.set(Number(tid), Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]));
+		} catch {
+			// the thread ended meanwhile
+		}
+	}
+	return nice;
+}
