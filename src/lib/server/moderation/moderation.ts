@@ -1,8 +1,8 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import type { QueueEntry, WallCard } from '../../realtime/contract';
 import type { Bus, CardFact, FeedbackFact } from '../bus';
 import { cardFact } from '../cards/cards';
-import type { Db } from '../db/connection';
+import { preparedFor, type Db } from '../db/connection';
 import { card, feedback, station } from '../db/schema';
 import { DomainError } from '../errors';
 import { feedbackFact } from '../feedback/feedback';
@@ -91,12 +91,18 @@ export function wallCards(db: Db, eventId: number): WallCard[] {
 }
 
 /** The feedback words of the word cloud: everything a moderator has not hidden or held back. */
-export function visibleFeedback(db: Db, eventId: number): string[] {
-	return db
+const statements = preparedFor((db) => ({
+	// Read every 500 ms while the feedback comes in (the live word cloud): prepared once.
+	visibleFeedback: db
 		.select({ text: feedback.text })
 		.from(feedback)
-		.where(and(eq(feedback.eventId, eventId), eq(feedback.status, 'visible')))
-		.all()
+		.where(and(eq(feedback.eventId, sql.placeholder('eventId')), eq(feedback.status, 'visible')))
+		.prepare()
+}));
+
+export function visibleFeedback(db: Db, eventId: number): string[] {
+	return statements(db)
+		.visibleFeedback.all({ eventId })
 		.map((f) => f.text);
 }
 

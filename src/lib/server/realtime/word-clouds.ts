@@ -1,8 +1,7 @@
 import type { WordCloudLayout } from '../../wordcloud/types';
-import { countFeedback } from '../../wordcloud/normalise';
 import type { Db } from '../db/connection';
 import { visibleFeedback } from '../moderation/moderation';
-import { layOutWordCloud, type LaidOutWordCloud } from '../wordcloud/layout';
+import { layOutFeedback, type LaidOutWordCloud } from '../wordcloud/layout';
 import type { LayoutRunner } from '../wordcloud/layout-runner';
 
 const EMPTY: WordCloudLayout = { width: 1600, height: 900, answers: 0, words: [] };
@@ -12,7 +11,8 @@ const withoutAttempts = ({ attempts: _attempts, ...layout }: LaidOutWordCloud): 
 /**
  * The word cloud of each event, laid out on the server (the Dokumentation uses the same layout).
  * Changes are gathered and the cloud is laid out at most once per `intervalMs` per event, one
- * layout at a time, by the layout runner (a worker thread in production).
+ * layout at a time, by the layout runner (a worker thread in production). The main thread only
+ * reads the entries; counting their words is the worker's job too.
  */
 export function createWordClouds(db: Db, changed: (eventId: number, layout: WordCloudLayout) => void, runner: LayoutRunner, intervalMs = 500) {
 	const layouts = new Map<number, WordCloudLayout>();
@@ -22,12 +22,10 @@ export function createWordClouds(db: Db, changed: (eventId: number, layout: Word
 	const changedMeanwhile = new Set<number>();
 	let stopped = false;
 
-	const countsOf = (eventId: number) => countFeedback(visibleFeedback(db, eventId));
-
 	async function refresh(eventId: number) {
 		running.add(eventId);
 		try {
-			const layout = withoutAttempts(await runner.layOut(countsOf(eventId)));
+			const layout = withoutAttempts(await runner.layOut(visibleFeedback(db, eventId)));
 			if (stopped) return;
 			layouts.set(eventId, layout);
 			changed(eventId, layout);
@@ -56,7 +54,7 @@ export function createWordClouds(db: Db, changed: (eventId: number, layout: Word
 		let layout = layouts.get(eventId);
 		if (!layout) {
 			try {
-				layout = withoutAttempts(layOutWordCloud(countsOf(eventId)));
+				layout = withoutAttempts(layOutFeedback(visibleFeedback(db, eventId)));
 			} catch (error) {
 				console.error('[wortwolke] Die Wortwolke konnte nicht gesetzt werden:', error);
 				layout = EMPTY;

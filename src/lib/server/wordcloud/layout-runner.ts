@@ -1,11 +1,11 @@
 import { Worker } from 'node:worker_threads';
-import type { WordCounts } from '../../wordcloud/types';
-import { layOutWordCloud, type LaidOutWordCloud } from './layout';
+import { layOutFeedback, type LaidOutWordCloud } from './layout';
 
-export type LayoutRequest = { id: number; counts: WordCounts };
+export type LayoutRequest = { id: number; entries: readonly string[] };
 export type LayoutResponse = { id: number; layout: LaidOutWordCloud } | { id: number; error: string };
 
-export type LayoutRunner = { layOut(counts: WordCounts): Promise<LaidOutWordCloud>; stop(): void };
+/** Lays out the cloud of these feedback entries: counts their words, then places them. */
+export type LayoutRunner = { layOut(entries: readonly string[]): Promise<LaidOutWordCloud>; stop(): void };
 
 /**
  * Lays out word clouds in a worker thread, one after another; without a worker file (running from
@@ -13,7 +13,7 @@ export type LayoutRunner = { layOut(counts: WordCounts): Promise<LaidOutWordClou
  */
 export function createLayoutRunner(workerFile: string | undefined): LayoutRunner {
 	if (!workerFile) {
-		return { layOut: async (counts) => layOutWordCloud(counts), stop() {} };
+		return { layOut: async (entries) => layOutFeedback(entries), stop() {} };
 	}
 	const waiting = new Map<number, { resolve(layout: LaidOutWordCloud): void; reject(error: Error): void }>();
 	let nextId = 1;
@@ -43,13 +43,13 @@ export function createLayoutRunner(workerFile: string | undefined): LayoutRunner
 	};
 
 	return {
-		layOut(counts) {
+		layOut(entries) {
 			const id = nextId++;
 			const running = started();
 			running.ref();
 			return new Promise((resolve, reject) => {
 				waiting.set(id, { resolve, reject });
-				running.postMessage({ id, counts } satisfies LayoutRequest);
+				running.postMessage({ id, entries } satisfies LayoutRequest);
 			});
 		},
 		stop() {

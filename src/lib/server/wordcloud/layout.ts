@@ -5,6 +5,7 @@
  */
 import cloud from 'd3-cloud';
 import { WORD_CLOUD_FONT } from '../../wordcloud/font';
+import { countFeedback } from '../../wordcloud/normalise';
 import type { CountedWord, PlacedWord, WordCloudLayout, WordCounts } from '../../wordcloud/types';
 import { registerWordCloudFont, wordCloudFontAt } from './font';
 import { PADDING_EM, SpriteCanvas, textWidth } from './sprite-canvas';
@@ -38,6 +39,11 @@ const MAX_ZOOM = 1.6;
 
 /** d3-cloud adds `x`/`y` (baseline centre) and `y0`/`y1` (the inked rows, padding included, from the baseline). */
 type CloudWord = { text: string; key: string; size: number; x?: number; y?: number; y0?: number; y1?: number };
+
+/** The cloud of these feedback entries: counts their words (for 1,500 entries 15–20 ms), then lays them out. */
+export function layOutFeedback(entries: readonly string[]): LaidOutWordCloud {
+	return layOutWordCloud(countFeedback(entries));
+}
 
 export function layOutWordCloud(counts: WordCounts, options: LayoutOptions = {}): LaidOutWordCloud {
 	const { width = 1600, height = 900, seed = 1, maxAttempts = 15 } = options;

@@ -1,16 +1,16 @@
-// Worker thread: lays out word clouds, which takes tens of milliseconds of CPU each. On the main
-// thread every acknowledgement would wait for it. See ./layout-runner.ts.
+// Worker thread: counts and lays out word clouds, which takes tens of milliseconds of CPU each. On
+// the main thread every acknowledgement would wait for it. See ./layout-runner.ts.
 import { parentPort } from 'node:worker_threads';
+import { layOutFeedback } from './layout';
 import type { LayoutRequest, LayoutResponse } from './layout-runner';
-import { layOutWordCloud } from './layout';
 import { runInBackground } from '../workers/background-priority';
 
 runInBackground();
 
-parentPort!.on('message', ({ id, counts }: LayoutRequest) => {
+parentPort!.on('message', ({ id, entries }: LayoutRequest) => {
 	let response: LayoutResponse;
 	try {
-		response = { id, layout: layOutWordCloud(counts) };
+		response = { id, layout: layOutFeedback(entries) };
 	} catch (error) {
 		response = { id, error: error instanceof Error ? error.message : String(error) };
 	}
