@@ -1,4 +1,3 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { lowerRuntimeHelpers } from '$lib/server/workers/background-priority';
@@ -26,17 +25,14 @@ describe('the runtime\'s helper threads below the main thread', () => {
 		const server = await startProductionServer(dir.file('priority.db'));
 		try {
 			const pid = server.process.pid!;
-			const nice = readdirSync(`/proc/${pid}/task`).map((tid) => {
-				const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
-				return { tid: Number(tid), nice: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]) };
-			});
-			const normal = nice.filter((t) => t.nice === 0).map((t) => t.tid);
-			const lowered = nice.filter((t) => t.nice === 19);
+			const threads = [...niceOfThreads(pid)];
+			const normal = threads.filter(([, nice]) => nice === 0).map(([tid]) => tid);
+			const lowered = threads.filter(([, nice]) => nice === 19);
 			// The main thread and the checkpoint worker's thread; V8's four helpers and libuv's pool below them.
 			expect(normal).toContain(pid);
 			expect(normal.length).toBeGreaterThanOrEqual(2);
 			expect(lowered.length).toBeGreaterThanOrEqual(4);
-			expect(normal.length + lowered.length).toBe(nice.length);
+			expect(normal.length + lowered.length).toBe(threads.length);
 		} finally {
 			await server.stop();
 			dir.remove();
