@@ -90,7 +90,6 @@ export function wallCards(db: Db, eventId: number): WallCard[] {
 		.map(wallCard);
 }
 
-/** The feedback words of the word cloud: everything a moderator has not hidden or held back. */
 const statements = preparedFor((db) => ({
 	// Read every 500 ms while the feedback comes in (the live word cloud): prepared once.
 	visibleFeedback: db
@@ -100,6 +99,7 @@ const statements = preparedFor((db) => ({
 		.prepare()
 }));
 
+/** The feedback words of the word cloud: everything a moderator has not hidden or held back. */
 export function visibleFeedback(db: Db, eventId: number): string[] {
 	return statements(db)
 		.visibleFeedback.all({ eventId })
