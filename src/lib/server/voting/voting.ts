@@ -24,17 +24,14 @@ const statements = preparedFor((db) => ({
 		.innerJoin(vote, eq(vote.id, voteSubmission.voteId))
 		.where(eq(voteSubmission.clientId, sql.placeholder('clientId')))
 		.prepare(),
+	// The offer with its event's phases, and the person's current answer on it (null before the first).
 	target: db
-		.select({ stationId: station.id, worldCafeOpen: event.worldCafeOpen, feedbackOpen: event.feedbackOpen })
+		.select({ stationId: station.id, worldCafeOpen: event.worldCafeOpen, feedbackOpen: event.feedbackOpen, current: vote.answer })
 		.from(offer)
 		.innerJoin(station, eq(station.id, offer.stationId))
 		.innerJoin(event, eq(event.id, station.eventId))
+		.leftJoin(vote, and(eq(vote.offerId, offer.id), eq(vote.participantId, sql.placeholder('participantId'))))
 		.where(and(eq(offer.id, sql.placeholder('offerId')), eq(station.eventId, sql.placeholder('eventId'))))
-		.prepare(),
-	current: db
-		.select({ answer: vote.answer })
-		.from(vote)
-		.where(and(eq(vote.participantId, sql.placeholder('participantId')), eq(vote.offerId, sql.placeholder('offerId'))))
 		.prepare(),
 	upsert: db
 		.insert(vote)
@@ -89,20 +86,19 @@ export function castVote(deps: { db: Db; bus: Bus }, input: CastVoteInput): OwnV
 			return { stored: { offerId: earlier.offerId, answer: earlier.answer }, published: undefined };
 		}
 
-		const target = q.target.get({ offerId: input.offerId, eventId: input.eventId });
+		const target = q.target.get({ offerId: input.offerId, eventId: input.eventId, participantId: input.participantId });
 		if (!target) {
 			throw new DomainError('not-found', 'Dieses Angebot gibt es bei dieser Veranstaltung nicht. Bitte laden Sie die Seite neu.');
 		}
 		requireOpen(phasesOf(target), 'worldCafeOpen');
 
 		const now = new Date();
-		const replaced = q.current.get({ participantId: input.participantId, offerId: input.offerId })?.answer ?? null;
 		const { id: voteId } = q.upsert.get({ offerId: input.offerId, participantId: input.participantId, answer: input.answer, now })!;
 		q.submission.run({ clientId: input.clientId, voteId, answer: input.answer, now });
 
 		return {
 			stored: { offerId: input.offerId, answer: input.answer },
-			published: { stationId: target.stationId, offerId: input.offerId, answer: input.answer, replaced }
+			published: { stationId: target.stationId, offerId: input.offerId, answer: input.answer, replaced: target.current }
 		};
 	});
 
