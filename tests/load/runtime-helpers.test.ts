@@ -1,6 +1,7 @@
+import { writeFileSync } from 'node:fs';
 import { isMainThread } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { lowerRuntimeHelpers } from '$lib/server/workers/background-priority';
+import { lowerRuntimeHelpers, startInBackground } from '$lib/server/workers/background-priority';
 import { startProductionServer } from '../crash/production-server';
 import { niceOfThreads } from '../support/threads';
 import { tempDir } from '../support/temp-dir';
@@ -35,6 +36,38 @@ describe('the runtime\'s helper threads below the main thread', () => {
 			expect(normal.length + lowered.length).toBe(threads.length);
 		} finally {
 			await server.stop();
+			dir.remove();
+		}
+	});
+});
+
+describe('background workers', () => {
+	it('load their modules already below the main thread\'s priority', async () => {
+		const dir = tempDir();
+		writeFileSync(dir.file('heavy-module.mjs'), "import { getPriority } from 'node:os';\nexport const niceWhileLoading = getPriority();\n");
+		writeFileSync(
+			dir.file('worker.mjs'),
+			"import { parentPort } from 'node:worker_threads';\nimport { niceWhileLoading } from './heavy-module.mjs';\nparentPort.postMessage(niceWhileLoading);\n"
+		);
+		const worker = startInBackground(dir.file('worker.mjs'));
+		try {
+			const nice = await new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject));
+			expect(nice).toBe(10);
+			expect(niceOfThreads().get(process.pid)).toBe(0);
+		} finally {
+			await worker.terminate();
+			dir.remove();
+		}
+	});
+
+	it('report a file that cannot be loaded as an error of the worker', async () => {
+		const dir = tempDir();
+		const worker = startInBackground(dir.file('missing.mjs'));
+		try {
+			const error = await new Promise<Error>((resolve) => worker.once('error', resolve));
+			expect(error.message).toMatch(/missing\.mjs/);
+		} finally {
+			await worker.terminate();
 			dir.remove();
 		}
 	});

@@ -1,4 +1,5 @@
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startInBackground } from '../workers/background-priority';
 import { layOutFeedback, type LaidOutWordCloud } from './layout';
 
 export type LayoutRequest = { id: number; entries: readonly string[] };
@@ -28,7 +29,7 @@ export function createLayoutRunner(workerFile: string | undefined): LayoutRunner
 	// Started on first use and again after a crash, so one failure doesn't end the live cloud.
 	const started = () => {
 		if (worker) return worker;
-		const spawned = new Worker(workerFile);
+		const spawned = startInBackground(workerFile);
 		spawned.on('message', (response: LayoutResponse) => {
 			const pending = waiting.get(response.id);
 			waiting.delete(response.id);

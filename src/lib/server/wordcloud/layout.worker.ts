@@ -1,11 +1,9 @@
 // Worker thread: counts and lays out word clouds, which takes tens of milliseconds of CPU each. On
-// the main thread every acknowledgement would wait for it. See ./layout-runner.ts.
+// the main thread every acknowledgement would wait for it. Started by ./layout-runner.ts, below the
+// main thread's CPU priority.
 import { parentPort } from 'node:worker_threads';
 import { layOutFeedback } from './layout';
 import type { LayoutRequest, LayoutResponse } from './layout-runner';
-import { runInBackground } from '../workers/background-priority';
-
-runInBackground();
 
 parentPort!.on('message', ({ id, entries }: LayoutRequest) => {
 	let response: LayoutResponse;

@@ -1,23 +1,27 @@
 import { readdirSync } from 'node:fs';
 import { setPriority } from 'node:os';
-import { isMainThread } from 'node:worker_threads';
+import { pathToFileURL } from 'node:url';
+import { isMainThread, Worker } from 'node:worker_threads';
+
+/** Below the main thread, above the runtime's helpers. */
+const BACKGROUND = 10;
 
 /** The lowest priority: the helpers get what the main thread and the other processes leave. */
 const RUNTIME_HELPERS = 19;
 
 /**
- * Gives the calling worker thread a lower CPU priority than the main thread (on Linux the nice
- * value is per thread). On a small machine under a full hall, the main thread, which sends every
- * acknowledgement, then gets a core first; the background work runs in the time left over and
- * only finishes a little later. Not for the checkpointer: while it holds the writes, the main
- * thread waits for it.
+ * Starts a worker thread below the main thread's CPU priority (on Linux the nice value is per
+ * thread). On a small machine under a full hall, the main thread, which sends every
+ * acknowledgement, then gets a core first; the background work runs in the time left over and only
+ * finishes a little later. The priority is lowered before the worker's file is loaded: loading the
+ * word cloud's modules (the canvas library) costs more CPU than a layout. Not for the checkpointer:
+ * while it holds the writes, the main thread waits for it.
  */
-export function runInBackground(): void {
-	try {
-		setPriority(10);
-	} catch {
-		// Not allowed here (an unusual sandbox): the work runs at normal priority, as before.
-	}
+export function startInBackground(workerFile: string): Worker {
+	const bootstrap =
+		`try { require('node:os').setPriority(${BACKGROUND}); } catch {} ` + // an unusual sandbox: normal priority, as before
+		`import(${JSON.stringify(pathToFileURL(workerFile).href)});`;
+	return new Worker(bootstrap, { eval: true });
 }
 
 /**
